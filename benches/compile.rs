@@ -1,0 +1,141 @@
+//! Benchmarks: the whole compiler and each stage over one in-memory corpus of
+//! 10,000 generated routines (`benches/corpus.rs`), and one 1 MB routine.
+//!
+//! `cargo bench` prints time per pass over the corpus, MB/s and routines/s
+//! (divide 1 by the latter for the time per routine); `cargo test
+//! --all-targets` runs every benchmark once. Figures: docs/performance.md.
+
+#[allow(dead_code)]
+mod corpus;
+
+use std::sync::{Arc, LazyLock};
+
+use divan::Bencher;
+use divan::counter::{BytesCount, ItemsCount};
+use ybc::catalog::Catalog;
+use ybc::plan::Plan;
+use ybc::resolve::Purpose;
+use ybc::routine::Routine;
+use ybc::syntax::Document;
+
+/// The corpus's seed: the same routines on every run.
+const SEED: u64 = 1;
+/// Routines in the corpus.
+const ROUTINES: usize = 10_000;
+/// The size of the single big routine.
+const BIG_BYTES: usize = 1_000_000;
+
+static CATALOG: LazyLock<Arc<Catalog>> = LazyLock::new(Catalog::builtin);
+static CORPUS: LazyLock<Vec<String>> = LazyLock::new(|| corpus::corpus(&CATALOG, SEED, ROUTINES));
+static BIG: LazyLock<String> = LazyLock::new(|| corpus::big(&CATALOG, SEED, BIG_BYTES));
+static PARSED: LazyLock<Vec<Document>> =
+    LazyLock::new(|| CORPUS.iter().map(|t| ybc::syntax::parse(t).document).collect());
+static RESOLVED: LazyLock<Vec<Routine>> =
+    LazyLock::new(|| PARSED.iter().map(|d| ybc::resolve::resolve(d, &CATALOG, Purpose::Routine).0).collect());
+static PLANNED: LazyLock<Vec<Plan>> =
+    LazyLock::new(|| RESOLVED.iter().map(|r| ybc::plan::plan(r).expect("a generated routine has a plan")).collect());
+const DESK_RESET: &str = include_str!("../routines/desk-reset.ybc");
+
+fn main() {
+    divan::main();
+}
+
+/// Counts the corpus's bytes and routines, so that divan prints MB/s and routines/s.
+fn counted(bencher: Bencher<'_, '_>) -> Bencher<'_, '_> {
+    let bytes: usize = CORPUS.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).counter(ItemsCount::new(CORPUS.len()))
+}
+
+/// `ybc::compile` (parse, resolve, plan, check) over the whole corpus: what `ybc check` does per file.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn check(bencher: Bencher) {
+    let catalog = &*CATALOG;
+    counted(bencher).bench(|| {
+        for text in CORPUS.iter() {
+            divan::black_box(ybc::compile(divan::black_box(text), catalog));
+        }
+    });
+}
+
+/// Stages, each given the previous stage's output (made before timing starts).
+mod stage {
+    use super::*;
+
+    /// `ybc::syntax::parse`: lines, the pest grammar, blocks.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn parse(bencher: Bencher) {
+        counted(bencher).bench(|| {
+            for text in CORPUS.iter() {
+                divan::black_box(ybc::syntax::parse(divan::black_box(text)));
+            }
+        });
+    }
+
+    /// `ybc::resolve::resolve` on parsed documents: names, doses, custom poses.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn resolve(bencher: Bencher) {
+        let (docs, catalog) = (&*PARSED, &*CATALOG);
+        counted(bencher).bench(|| {
+            for doc in docs {
+                divan::black_box(ybc::resolve::resolve(divan::black_box(doc), catalog, Purpose::Routine));
+            }
+        });
+    }
+
+    /// `ybc::plan::plan` on resolved routines: the timeline.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn plan(bencher: Bencher) {
+        let routines = &*RESOLVED;
+        counted(bencher).bench(|| {
+            for routine in routines {
+                let _ = divan::black_box(ybc::plan::plan(divan::black_box(routine)));
+            }
+        });
+    }
+
+    /// `ybc::check::run`: every rule, given the routine and its plan.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn check_rules(bencher: Bencher) {
+        let (routines, plans) = (&*RESOLVED, &*PLANNED);
+        counted(bencher).bench(|| {
+            for (routine, plan) in routines.iter().zip(plans) {
+                let context = ybc::check::Context { routine, plan: Some(plan) };
+                divan::black_box(ybc::check::run(divan::black_box(&context)));
+            }
+        });
+    }
+
+    /// `ybc::emit::json::render`: the JSON for players.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn emit_json(bencher: Bencher) {
+        let (routines, plans, texts) = (&*RESOLVED, &*PLANNED, &*CORPUS);
+        counted(bencher).bench(|| {
+            for ((routine, plan), text) in routines.iter().zip(plans).zip(texts) {
+                divan::black_box(ybc::emit::json::render(routine, plan, text, "routine.ybc"));
+            }
+        });
+    }
+}
+
+/// `ybc::compile` on one 1 MB routine (sections back to back).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn check_1mb_file(bencher: Bencher) {
+    let (text, catalog) = (&*BIG, &*CATALOG);
+    bencher.counter(BytesCount::of_str(text)).bench(|| divan::black_box(ybc::compile(divan::black_box(text), catalog)));
+}
+
+/// `ybc::compile` on the sample desk reset (20 lines), one at a time.
+#[divan::bench(sample_count = 200)]
+fn check_desk_reset(bencher: Bencher) {
+    let catalog = &*CATALOG;
+    bencher
+        .counter(BytesCount::of_str(DESK_RESET))
+        .bench(|| divan::black_box(ybc::compile(divan::black_box(DESK_RESET), catalog)));
+}
+
+/// Generating the corpus itself, so that its cost in test mode is known.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn generate_corpus(bencher: Bencher) {
+    let catalog = &*CATALOG;
+    bencher.counter(ItemsCount::new(ROUTINES)).bench(|| divan::black_box(corpus::corpus(catalog, SEED, ROUTINES)));
+}

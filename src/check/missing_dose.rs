@@ -1,0 +1,55 @@
+//! `missing-dose`: a step that names a pose but says nothing of how much.
+
+use super::{Context, Rule, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::resolve::format_seconds;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    info: RuleInfo {
+        name: "missing-dose",
+        default: Severity::Warning,
+        summary: "a step with no hold, reps or duration",
+        explanation: "A step that names only a pose leaves the class guessing how long to stay or how many times to move, \
+and a timer app cannot run it. ybc plans such a step with the catalog's recommended dose (for example locust's 15-45 s \
+hold, from the seed article's sets, reps and timing), and says so, so that the plan's total is not a surprise.",
+        example: "strength:\n  locust\n",
+        fixed: "strength:\n  locust hold 20-30s x3 rest 30s\n",
+    },
+    check,
+};
+
+fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (step, _) in context.routine.steps() {
+        if !step.dose.is_empty() || step.dose.invalid {
+            continue;
+        }
+        let Some(pose) = context.routine.pose(step) else { continue };
+        let (planned, written) = if let Some(hold) = pose.hold {
+            (
+                format!("recommended hold of {}-{}", format_seconds(hold.min), format_seconds(hold.max)),
+                format!("hold {}-{}s", hold.min, hold.max),
+            )
+        } else if let Some(reps) = pose.reps {
+            (format!("recommended {}-{} reps", reps.min, reps.max), format!("{}-{} reps", reps.min, reps.max))
+        } else if let Some(d) = pose.duration {
+            (
+                format!("recommended {}-{}", format_seconds(d.min), format_seconds(d.max)),
+                format!("{}-{}s", d.min, d.max),
+            )
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                Severity::Warning,
+                RULE.info.name,
+                step.name.span,
+                format!("`{}` has no dose; I planned it with the catalog's {planned}.", step.name.value),
+            )
+            .with_label("no hold, reps or duration")
+            .with_help(format!("Say how much, for example `{} {written}`.", step.name.value))
+            .with_fix(step.name.span.to(step.name.span), format!("{} {written}", step.name.value)),
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! The one diagnostic type every stage produces and every renderer reads.
+
+use crate::span::Span;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a check.
+    Info,
+    /// Probably a mistake; fails a check only with `--deny-warnings`.
+    Warning,
+    /// The routine is wrong or unsafe as written; fails the check.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A secondary span with its own note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What to say about it.
+    pub message: String,
+}
+
+/// A suggested edit: replace the bytes of `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The bytes to replace.
+    pub span: Span,
+    /// The text to put there.
+    pub replacement: String,
+}
+
+/// A finding about a routine, with where it is and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How serious.
+    pub severity: Severity,
+    /// The stable name of the check or rule that found it (`syntax`, `unknown-pose`, …).
+    pub code: &'static str,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// The main place.
+    pub span: Span,
+    /// The note under the main place.
+    pub label: Option<String>,
+    /// Other places that matter.
+    pub labels: Vec<Label>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// A concrete edit that fixes it.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A new diagnostic at `span`.
+    pub fn new(severity: Severity, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Self { severity, code, message: message.into(), span, label: None, labels: Vec::new(), help: None, fix: None }
+    }
+
+    /// An error.
+    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, span, message)
+    }
+
+    /// A warning.
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, span, message)
+    }
+
+    /// Sets the note under the main span.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a secondary span.
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets a suggested edit.
+    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix { span, replacement: replacement.into() });
+        self
+    }
+}

@@ -1,0 +1,306 @@
+//! Plan: a routine expanded into a timeline of every set, side, round and
+//! rest, each with its start and length as a min..max range.
+
+use crate::catalog::Pose;
+use crate::diagnostic::Diagnostic;
+use crate::routine::{Dose, Item, Routine, SectionKind, Sides, Step};
+use crate::span::Span;
+use crate::syntax::Range;
+
+/// The most events a plan may hold; past this the routine is surely a typo.
+pub const MAX_EVENTS: u64 = 100_000;
+
+/// A timed timeline.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Every event, in order.
+    pub events: Vec<Event>,
+    /// The whole routine's length, seconds.
+    pub total: Range,
+}
+
+/// What an event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// Doing a pose.
+    Pose,
+    /// Resting.
+    Rest,
+}
+
+/// Why a rest happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RestReason {
+    /// A `rest` step.
+    Step,
+    /// Between the sets of a step.
+    BetweenSets,
+    /// Between the rounds of a rounds block.
+    BetweenRounds,
+}
+
+/// Which side an event works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Left side.
+    Left,
+    /// Right side.
+    Right,
+    /// Both sides at once, or alternating.
+    Both,
+}
+
+/// "n of N".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Count {
+    /// 1-based.
+    pub n: u32,
+    /// Out of.
+    pub of: u32,
+}
+
+/// One timed event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Pose or rest.
+    pub kind: EventKind,
+    /// For rests, why.
+    pub rest_reason: Option<RestReason>,
+    /// For poses, the index of the pose in the routine's catalog.
+    pub pose: Option<usize>,
+    /// The section it belongs to, with its title.
+    pub section: Option<(SectionKind, Option<String>)>,
+    /// Enclosing rounds, outermost first.
+    pub rounds: Vec<Count>,
+    /// Which set of the step.
+    pub set: Option<Count>,
+    /// Side.
+    pub side: Option<Side>,
+    /// Whether reps alternate sides.
+    pub alternating: bool,
+    /// Reps in this event.
+    pub reps: Option<Range>,
+    /// Hold per rep, or the static hold, seconds.
+    pub hold: Option<Range>,
+    /// Tempo, when given.
+    pub tempo: Option<[u32; 3]>,
+    /// Seconds one rep takes (hold, tempo, or the catalog's pace), for rep events.
+    pub rep_seconds: Option<Range>,
+    /// Length, seconds.
+    pub seconds: Range,
+    /// Start from the beginning of the routine, seconds.
+    pub start: Range,
+    /// Cues from the routine.
+    pub cues: Vec<String>,
+    /// Notes (`note "…"`) that come just before this event.
+    pub notes: Vec<String>,
+    /// The step's source span.
+    pub span: Span,
+}
+
+/// The seconds one repetition takes: the hold, else the tempo, else the catalog's pace.
+pub fn rep_seconds(dose: &Dose, pose: &Pose) -> Range {
+    match (&dose.hold, &dose.tempo) {
+        (Some(hold), _) => hold.value,
+        (None, Some(tempo)) => Range::exact(tempo.value.iter().sum()),
+        (None, None) => Range::exact(pose.seconds_per_rep),
+    }
+}
+
+/// The length of one set of a step on one side.
+pub fn set_seconds(dose: &Dose, pose: &Pose) -> Range {
+    let per_rep = |reps: Range| -> Range {
+        let rep = rep_seconds(dose, pose);
+        Range { min: reps.min.saturating_mul(rep.min), max: reps.max.saturating_mul(rep.max) }
+    };
+    if let Some(reps) = &dose.reps {
+        return per_rep(reps.value);
+    }
+    if let Some(hold) = &dose.hold {
+        return hold.value;
+    }
+    if let Some(work) = &dose.work {
+        return work.value;
+    }
+    // No dose written: the catalog's recommendation.
+    if let Some(hold) = pose.hold {
+        return Range { min: hold.min, max: hold.max };
+    }
+    if let Some(reps) = pose.reps {
+        return per_rep(Range { min: reps.min, max: reps.max });
+    }
+    pose.duration.map_or(Range::exact(pose.seconds_per_rep), |d| Range { min: d.min, max: d.max })
+}
+
+/// The reps a step does per set when none are written but the pose is counted in reps.
+fn default_reps(dose: &Dose, pose: &Pose) -> Option<Range> {
+    if dose.is_empty() && pose.hold.is_none() {
+        pose.reps.map(|r| Range { min: r.min, max: r.max })
+    } else {
+        dose.reps.as_ref().map(|r| r.value)
+    }
+}
+
+/// How many events a block of items expands to, saturating.
+fn event_count(items: &[Item]) -> u64 {
+    items.iter().fold(0u64, |total, item| {
+        let n = match item {
+            Item::Section(s) => event_count(&s.body),
+            Item::Rounds(r) => {
+                let body = event_count(&r.body);
+                let rests = if r.rest.is_some() { u64::from(r.count.saturating_sub(1)) } else { 0 };
+                body.saturating_mul(u64::from(r.count)).saturating_add(rests)
+            }
+            Item::Step(step) => {
+                let sets = u64::from(step.dose.set_count());
+                let sides = if step.sides == Sides::EachSide { 2 } else { 1 };
+                let rests = if step.dose.rest.is_some() { sets - 1 } else { 0 };
+                sets * sides + rests
+            }
+            Item::Rest(_) => 1,
+            Item::Note(_) => 0,
+        };
+        total.saturating_add(n)
+    })
+}
+
+/// Expands a routine into its timeline.
+pub fn plan(routine: &Routine) -> Result<Plan, Diagnostic> {
+    let count = event_count(&routine.body);
+    if count > MAX_EVENTS {
+        return Err(Diagnostic::error(
+            "plan",
+            routine.body.first().map_or(Span::default(), Item::span),
+            format!("This routine expands to {count} timed events, more than the {MAX_EVENTS} a plan can hold."),
+        )
+        .with_help("Check the rounds and sets for a typo."));
+    }
+    let mut planner = Planner { routine, plan: Plan::default(), rounds: Vec::new(), section: None, notes: Vec::new() };
+    planner.items(&routine.body);
+    Ok(planner.plan)
+}
+
+impl Item {
+    /// The item's source span (a block's head line).
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Section(s) => s.span,
+            Item::Rounds(r) => r.span,
+            Item::Step(s) => s.span,
+            Item::Rest(r) => r.span,
+            Item::Note(n) => n.span,
+        }
+    }
+}
+
+struct Planner<'r> {
+    routine: &'r Routine,
+    plan: Plan,
+    rounds: Vec<Count>,
+    section: Option<(SectionKind, Option<String>)>,
+    notes: Vec<String>,
+}
+
+impl Planner<'_> {
+    fn items(&mut self, items: &[Item]) {
+        for item in items {
+            match item {
+                Item::Section(section) => {
+                    let outer = self.section.replace((section.kind, section.title.clone()));
+                    self.items(&section.body);
+                    self.section = outer;
+                }
+                Item::Rounds(rounds) => {
+                    for n in 1..=rounds.count {
+                        self.rounds.push(Count { n, of: rounds.count });
+                        self.items(&rounds.body);
+                        // The rest after round n still belongs to round n.
+                        if let (Some(rest), true) = (&rounds.rest, n < rounds.count) {
+                            self.rest(rest.value, RestReason::BetweenRounds, Vec::new(), rounds.span);
+                        }
+                        self.rounds.pop();
+                    }
+                }
+                Item::Step(step) => self.step(step),
+                Item::Rest(rest) => self.rest(rest.length.value, RestReason::Step, rest.cues.clone(), rest.span),
+                Item::Note(note) => self.notes.push(note.value.clone()),
+            }
+        }
+    }
+
+    fn push(&mut self, mut event: Event) {
+        event.start = self.plan.total;
+        self.plan.total.min = self.plan.total.min.saturating_add(event.seconds.min);
+        self.plan.total.max = self.plan.total.max.saturating_add(event.seconds.max);
+        event.notes = std::mem::take(&mut self.notes);
+        self.plan.events.push(event);
+    }
+
+    fn rest(&mut self, seconds: Range, reason: RestReason, cues: Vec<String>, span: Span) {
+        self.push(Event {
+            kind: EventKind::Rest,
+            rest_reason: Some(reason),
+            pose: None,
+            section: self.section.clone(),
+            rounds: self.rounds.clone(),
+            set: None,
+            side: None,
+            alternating: false,
+            reps: None,
+            hold: None,
+            tempo: None,
+            rep_seconds: None,
+            seconds,
+            start: Range::default(),
+            cues,
+            notes: Vec::new(),
+            span,
+        });
+    }
+
+    fn step(&mut self, step: &Step) {
+        let Some(pose) = self.routine.pose(step) else { return };
+        let seconds = set_seconds(&step.dose, pose);
+        let sets = step.dose.set_count();
+        let sides: &[Side] = match step.sides {
+            Sides::EachSide => &[Side::Left, Side::Right],
+            Sides::Left => &[Side::Left],
+            Sides::Right => &[Side::Right],
+            Sides::Both | Sides::Alternating => &[Side::Both],
+        };
+        let reps = default_reps(&step.dose, pose);
+        let hold =
+            step.dose.hold.as_ref().map(|h| h.value).or_else(|| {
+                (step.dose.is_empty()).then(|| pose.hold.map(|h| Range { min: h.min, max: h.max })).flatten()
+            });
+        for n in 1..=sets {
+            for &side in sides {
+                self.push(Event {
+                    kind: EventKind::Pose,
+                    rest_reason: None,
+                    pose: Some(step.pose),
+                    section: self.section.clone(),
+                    rounds: self.rounds.clone(),
+                    set: Some(Count { n, of: sets }),
+                    side: Some(side),
+                    alternating: step.sides == Sides::Alternating,
+                    reps,
+                    hold,
+                    tempo: step.dose.tempo.as_ref().map(|t| t.value),
+                    rep_seconds: reps.map(|_| rep_seconds(&step.dose, pose)),
+                    seconds,
+                    start: Range::default(),
+                    cues: step.cues.clone(),
+                    notes: Vec::new(),
+                    span: step.span,
+                });
+            }
+            if let (Some(rest), true) = (&step.dose.rest, n < sets) {
+                self.rest(rest.value, RestReason::BetweenSets, Vec::new(), step.span);
+            }
+        }
+    }
+}

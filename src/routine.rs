@@ -1,0 +1,231 @@
+//! The resolved routine: every name looked up, every dose read, ready for the
+//! safety rules, the time plan and the emitters.
+
+use std::sync::Arc;
+
+use crate::catalog::{Catalog, Pose, PoseIndex};
+use crate::span::Span;
+pub use crate::syntax::SectionKind;
+use crate::syntax::{Range, Spanned};
+
+/// A routine whose names are resolved against a catalog.
+#[derive(Debug, Clone)]
+pub struct Routine {
+    /// The catalog the routine's poses index into: the built-in one plus any
+    /// studio poses and the routine's own `pose` definitions.
+    pub catalog: Arc<Catalog>,
+    /// Header values.
+    pub meta: Meta,
+    /// Sections, rounds and steps, in order.
+    pub body: Vec<Item>,
+}
+
+impl Routine {
+    /// The pose a step does.
+    pub fn pose(&self, step: &Step) -> Option<&Pose> {
+        self.catalog.pose_at(step.pose)
+    }
+
+    /// Every step in order, depth first, with the blocks that hold it (outermost first).
+    pub fn steps(&self) -> Vec<(&Step, Vec<&Item>)> {
+        fn walk<'a>(items: &'a [Item], parents: &mut Vec<&'a Item>, out: &mut Vec<(&'a Step, Vec<&'a Item>)>) {
+            for item in items {
+                match item {
+                    Item::Step(step) => out.push((step, parents.clone())),
+                    Item::Section(Section { body, .. }) | Item::Rounds(Rounds { body, .. }) => {
+                        parents.push(item);
+                        walk(body, parents, out);
+                        parents.pop();
+                    }
+                    Item::Rest(_) | Item::Note(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, &mut Vec::new(), &mut out);
+        out
+    }
+}
+
+/// The class level a routine is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoutineLevel {
+    /// Beginners.
+    Beginner,
+    /// Some experience.
+    Intermediate,
+    /// Experienced.
+    Advanced,
+    /// Mixed levels.
+    AllLevels,
+}
+
+impl RoutineLevel {
+    /// Every level's word, for messages and suggestions.
+    pub const WORDS: [&'static str; 4] = ["beginner", "intermediate", "advanced", "all-levels"];
+
+    /// The level a word names.
+    pub fn from_word(word: &str) -> Option<Self> {
+        match word.to_ascii_lowercase().as_str() {
+            "beginner" => Some(Self::Beginner),
+            "intermediate" => Some(Self::Intermediate),
+            "advanced" => Some(Self::Advanced),
+            "all-levels" => Some(Self::AllLevels),
+            _ => None,
+        }
+    }
+
+    /// The level's word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Beginner => "beginner",
+            Self::Intermediate => "intermediate",
+            Self::Advanced => "advanced",
+            Self::AllLevels => "all-levels",
+        }
+    }
+}
+
+/// Header values.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// `title`.
+    pub title: Option<Spanned<String>>,
+    /// `author`.
+    pub author: Option<Spanned<String>>,
+    /// `level`.
+    pub level: Option<Spanned<RoutineLevel>>,
+    /// `duration`, in seconds.
+    pub duration: Option<Spanned<Range>>,
+    /// `props`: prop ids.
+    pub props: Vec<Spanned<String>>,
+    /// `audience`: condition ids.
+    pub audience: Vec<Spanned<String>>,
+    /// `tags`.
+    pub tags: Vec<Spanned<String>>,
+    /// The routine's own `pose` definitions, by catalog index.
+    pub custom_poses: Vec<PoseIndex>,
+}
+
+/// A block or step.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A section.
+    Section(Section),
+    /// Rounds.
+    Rounds(Rounds),
+    /// A pose step.
+    Step(Step),
+    /// A rest step.
+    Rest(Rest),
+    /// A note.
+    Note(Spanned<String>),
+}
+
+/// A section and its body.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Its kind.
+    pub kind: SectionKind,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its body.
+    pub body: Vec<Item>,
+    /// The head line.
+    pub span: Span,
+}
+
+/// A circuit repeated as a whole.
+#[derive(Debug, Clone)]
+pub struct Rounds {
+    /// How many times.
+    pub count: u32,
+    /// Rest between rounds.
+    pub rest: Option<Spanned<Range>>,
+    /// The body.
+    pub body: Vec<Item>,
+    /// The head line.
+    pub span: Span,
+}
+
+/// Which sides a step works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sides {
+    /// Nothing said: both at once for a bilateral pose.
+    #[default]
+    Both,
+    /// `each side`: left then right in every set.
+    EachSide,
+    /// `alternating`: reps counted across both sides.
+    Alternating,
+    /// `left` only.
+    Left,
+    /// `right` only.
+    Right,
+}
+
+/// The dose of a step.
+#[derive(Debug, Clone, Default)]
+pub struct Dose {
+    /// Repetitions per set (per side with `each side`).
+    pub reps: Option<Spanned<Range>>,
+    /// Static hold, seconds (per rep when reps are given).
+    pub hold: Option<Spanned<Range>>,
+    /// Continuous movement, seconds.
+    pub work: Option<Spanned<Range>>,
+    /// Sets (1 when not given).
+    pub sets: Option<Spanned<u32>>,
+    /// Rest between sets, seconds.
+    pub rest: Option<Spanned<Range>>,
+    /// Seconds up, pause, down per rep.
+    pub tempo: Option<Spanned<[u32; 3]>>,
+    /// Whether some part of the dose was written but could not be used
+    /// (it has an error of its own, and the plan goes on without it).
+    pub invalid: bool,
+}
+
+impl Dose {
+    /// The number of sets.
+    pub fn set_count(&self) -> u32 {
+        self.sets.as_ref().map_or(1, |s| s.value)
+    }
+
+    /// Whether nothing about the dose was said.
+    pub fn is_empty(&self) -> bool {
+        self.reps.is_none() && self.hold.is_none() && self.work.is_none()
+    }
+}
+
+/// A pose step.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// The pose, in the routine's catalog.
+    pub pose: PoseIndex,
+    /// The pose's name as written, with its span.
+    pub name: Spanned<String>,
+    /// The dose.
+    pub dose: Dose,
+    /// Sides.
+    pub sides: Sides,
+    /// Where the sides were said.
+    pub sides_span: Option<Span>,
+    /// Props used (`with …`), as prop ids.
+    pub props: Vec<Spanned<String>>,
+    /// The routine's cues.
+    pub cues: Vec<String>,
+    /// The whole step.
+    pub span: Span,
+}
+
+/// A rest step.
+#[derive(Debug, Clone)]
+pub struct Rest {
+    /// How long.
+    pub length: Spanned<Range>,
+    /// Cues.
+    pub cues: Vec<String>,
+    /// The statement.
+    pub span: Span,
+}

@@ -1,0 +1,59 @@
+//! Turning the bytes of a file into routine text, or a clear reason why not.
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+/// Decodes a routine file's bytes as UTF-8 text without a byte-order mark.
+///
+/// Binary files, UTF-16 files and invalid UTF-8 are refused with a diagnostic
+/// that says what the file seems to be and how to save it instead. On error the
+/// returned text is the valid prefix, so the diagnostic's span has something to
+/// point into.
+pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err((
+            String::new(),
+            Diagnostic::error(
+                "encoding",
+                Span::new(0, 0),
+                "This file is saved as UTF-16, but routines are read as UTF-8.",
+            )
+            .with_help("Save the file as UTF-8 (in most editors: File > Save As > Encoding: UTF-8)."),
+        ));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let prefix = valid_prefix(bytes.get(..nul).unwrap_or_default());
+        let at = prefix.len();
+        return Err((
+            prefix,
+            Diagnostic::error(
+                "encoding",
+                Span::new(at, at),
+                "This file contains a NUL byte, so it looks like a binary file, not a routine.",
+            )
+            .with_label("NUL byte here")
+            .with_help("Check that this is the routine you meant; a routine is plain text saved as UTF-8."),
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let at = error.valid_up_to();
+            let prefix = valid_prefix(bytes.get(..at).unwrap_or_default());
+            Err((
+                prefix,
+                Diagnostic::error("encoding", Span::new(at, at), "This file is not valid UTF-8 text.")
+                    .with_label("the first byte that is not UTF-8")
+                    .with_help("Save the file as UTF-8 (in most editors: File > Save As > Encoding: UTF-8)."),
+            ))
+        }
+    }
+}
+
+fn valid_prefix(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(error) => String::from_utf8_lossy(bytes.get(..error.valid_up_to()).unwrap_or_default()).into_owned(),
+    }
+}

@@ -1,0 +1,480 @@
+//! Parsing one line with the pest grammar and lowering it to a [`Statement`].
+
+use pest::Parser;
+use pest::iterators::Pair;
+
+use super::ast::*;
+use super::message;
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/ybc.pest"]
+struct YbcParser;
+
+/// What one line says, before the lines are nested into blocks.
+#[derive(Debug, Clone)]
+pub(crate) enum Statement {
+    Header(Header),
+    Section { kind: Spanned<String>, title: Option<Spanned<String>>, span: Span },
+    Rounds { count: Spanned<u32>, rest: Option<Spanned<Range>>, span: Span },
+    Step(Step),
+    Rest(RestStep),
+    Note(Spanned<String>),
+}
+
+/// One line, parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// The leading whitespace, as written.
+    pub indent: Span,
+    /// The statement, if the line has one that could be read.
+    pub statement: Option<Statement>,
+    /// The comment at the end of the line, if any.
+    pub comment: Option<Span>,
+    /// Whether the line could not be read at all.
+    pub failed: bool,
+}
+
+/// The most seconds any one duration may say (a day); longer is surely a typo.
+const MAX_SECONDS: u64 = 24 * 3600;
+/// The largest count (reps, sets, rounds) ybc reads; larger is surely a typo.
+const MAX_COUNT: u64 = 100_000;
+
+/// Parses the line `text` that starts at byte `offset` of the file.
+pub(crate) fn parse_line(text: &str, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> Line {
+    match YbcParser::parse(Rule::line, text) {
+        Ok(mut pairs) => {
+            let Some(line) = pairs.next() else {
+                return failed_line(text, offset);
+            };
+            let mut lowering = Lowering { offset, diagnostics, poisoned: false };
+            lowering.line(line)
+        }
+        Err(error) => {
+            diagnostics.push(message::syntax_error(text, offset, &error));
+            failed_line(text, offset)
+        }
+    }
+}
+
+fn failed_line(text: &str, offset: usize) -> Line {
+    let width = text.len() - text.trim_start_matches([' ', '\t']).len();
+    Line { indent: Span::new(offset, offset + width), statement: None, comment: None, failed: true }
+}
+
+struct Lowering<'d> {
+    offset: usize,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    /// Set when a number could not be read; the part holding it is then left out
+    /// rather than checked again with a second, confusing diagnostic.
+    poisoned: bool,
+}
+
+impl Lowering<'_> {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.offset + s.start(), self.offset + s.end())
+    }
+
+    fn line(&mut self, line: Pair<'_, Rule>) -> Line {
+        let mut result =
+            Line { indent: Span::new(self.offset, self.offset), statement: None, comment: None, failed: false };
+        for pair in line.into_inner() {
+            match pair.as_rule() {
+                Rule::indent => result.indent = self.span(&pair),
+                Rule::comment => result.comment = Some(self.span(&pair)),
+                Rule::EOI => {}
+                _ => {
+                    self.poisoned = false;
+                    let statement = self.statement(pair);
+                    // A broken number in a header or rest line leaves the line out.
+                    if self.poisoned && matches!(statement, Statement::Header(_) | Statement::Rest(_)) {
+                        result.failed = true;
+                    } else {
+                        result.statement = Some(statement);
+                    }
+                }
+            }
+        }
+        result
+    }
+
+    fn statement(&mut self, pair: Pair<'_, Rule>) -> Statement {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        match rule {
+            Rule::title => {
+                Statement::Header(Header { kind: HeaderKind::Title(self.first_string(&mut inner, span)), span })
+            }
+            Rule::author => {
+                Statement::Header(Header { kind: HeaderKind::Author(self.first_string(&mut inner, span)), span })
+            }
+            Rule::level => {
+                Statement::Header(Header { kind: HeaderKind::Level(self.first_name(&mut inner, span)), span })
+            }
+            Rule::duration => {
+                let range = match inner.next() {
+                    Some(p) => self.dur_range(p),
+                    None => Spanned::new(Range::default(), span),
+                };
+                Statement::Header(Header { kind: HeaderKind::Duration(range), span })
+            }
+            Rule::props => Statement::Header(Header { kind: HeaderKind::Props(self.names(inner)), span }),
+            Rule::audience => Statement::Header(Header { kind: HeaderKind::Audience(self.names(inner)), span }),
+            Rule::tags => Statement::Header(Header { kind: HeaderKind::Tags(self.names(inner)), span }),
+            Rule::pose_def => Statement::Header(Header { kind: HeaderKind::Pose(self.pose_def(inner, span)), span }),
+            Rule::section_head => {
+                let kind = self.first_name(&mut inner, span);
+                let title = inner.next().map(|p| self.string(p));
+                Statement::Section { kind, title, span }
+            }
+            Rule::rounds_head => {
+                let mut count = Spanned::new(1, span);
+                let mut rest = None;
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::count => {
+                            let range = self.count(p);
+                            if !range.value.is_exact() {
+                                self.diagnostics.push(
+                                    Diagnostic::error(
+                                        "rounds",
+                                        range.span,
+                                        "The number of rounds must be one whole number, not a range.",
+                                    )
+                                    .with_help(format!("Pick one number, for example `{} rounds`.", range.value.max)),
+                                );
+                            }
+                            count = Spanned::new(if self.poisoned { 1 } else { range.value.max }, range.span);
+                        }
+                        Rule::dur_range => rest = Some(self.dur_range(p)),
+                        _ => {}
+                    }
+                }
+                Statement::Rounds { count, rest, span }
+            }
+            Rule::rest_step => {
+                let mut length = Spanned::new(Range::default(), span);
+                let mut cues = Vec::new();
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::dur_range => length = self.dur_range(p),
+                        Rule::string | Rule::unclosed => cues.push(self.string(p)),
+                        _ => {}
+                    }
+                }
+                Statement::Rest(RestStep { length, cues, span })
+            }
+            Rule::note_step => Statement::Note(self.first_string(&mut inner, span)),
+            _ => Statement::Step(self.step(inner, span)),
+        }
+    }
+
+    fn step(&mut self, mut inner: pest::iterators::Pairs<'_, Rule>, span: Span) -> Step {
+        let pose = match inner.next() {
+            Some(p) => Spanned::new(p.as_str().to_owned(), self.span(&p)),
+            None => Spanned::new(String::new(), span),
+        };
+        let mut items = Vec::new();
+        for p in inner {
+            let item_span = self.span(&p);
+            self.poisoned = false;
+            let item = match p.as_rule() {
+                Rule::hold => StepItem::Hold(self.inner_dur(p)),
+                Rule::work => StepItem::Work(self.inner_dur(p)),
+                Rule::reps => StepItem::Reps(self.inner_count(p)),
+                Rule::sets => StepItem::Sets(self.inner_int(p)),
+                Rule::set_rest => StepItem::Rest(self.inner_dur(p)),
+                Rule::tempo => {
+                    let mut parts = [0u32; 3];
+                    for (slot, int) in parts.iter_mut().zip(p.into_inner()) {
+                        *slot = self.int(&int);
+                    }
+                    StepItem::Tempo(parts)
+                }
+                Rule::each_side => StepItem::EachSide,
+                Rule::alternating => StepItem::Alternating,
+                Rule::side if p.as_str().starts_with(['l', 'L']) => StepItem::Left,
+                Rule::side => StepItem::Right,
+                Rule::with => StepItem::With(self.names(p.into_inner())),
+                Rule::string | Rule::unclosed => StepItem::Cue(self.string(p).value),
+                _ => StepItem::Stray(p.as_str().to_owned()),
+            };
+            let item = if self.poisoned { StepItem::Invalid } else { item };
+            items.push(Spanned::new(item, item_span));
+        }
+        Step { pose, items, span }
+    }
+
+    fn pose_def(&mut self, mut inner: pest::iterators::Pairs<'_, Rule>, span: Span) -> PoseDef {
+        let id = self.first_name(&mut inner, span);
+        let name = self.first_string(&mut inner, span);
+        let mut attrs = Vec::new();
+        for p in inner {
+            let attr_span = self.span(&p);
+            let rule = p.as_rule();
+            self.poisoned = false;
+            let attr = match rule {
+                Rule::focus_attr => PoseAttr::Focus(self.first_name(&mut p.into_inner(), attr_span)),
+                Rule::sanskrit_attr => PoseAttr::Sanskrit(self.first_string(&mut p.into_inner(), attr_span).value),
+                Rule::family_attr => PoseAttr::Family(self.first_name(&mut p.into_inner(), attr_span)),
+                Rule::spine_attr => PoseAttr::Spine(self.first_name(&mut p.into_inner(), attr_span)),
+                Rule::level_attr => PoseAttr::Level(self.first_name(&mut p.into_inner(), attr_span)),
+                Rule::hold => PoseAttr::Hold(self.inner_dur(p).value),
+                Rule::reps => PoseAttr::Reps(self.inner_count(p).value),
+                Rule::per_rep_attr => PoseAttr::PerRep(self.inner_dur(p).value),
+                Rule::rest_attr => PoseAttr::Rest(self.inner_dur(p).value),
+                Rule::unilateral => PoseAttr::Unilateral,
+                Rule::loads_shoulders => PoseAttr::LoadsShoulders,
+                Rule::overhead => PoseAttr::Overhead,
+                Rule::props_attr => PoseAttr::Props(self.names(p.into_inner())),
+                Rule::avoid_attr => PoseAttr::Avoid(self.names(p.into_inner())),
+                Rule::caution_attr => PoseAttr::Caution(self.names(p.into_inner())),
+                Rule::instead_attr => PoseAttr::Instead(self.first_name(&mut p.into_inner(), attr_span)),
+                Rule::string | Rule::unclosed => PoseAttr::Cue(self.string(p).value),
+                _ => PoseAttr::Stray(p.as_str().to_owned()),
+            };
+            let attr = if self.poisoned { PoseAttr::Invalid } else { attr };
+            attrs.push(Spanned::new(attr, attr_span));
+        }
+        PoseDef { id, name, attrs }
+    }
+
+    fn first_string(&mut self, inner: &mut pest::iterators::Pairs<'_, Rule>, span: Span) -> Spanned<String> {
+        match inner.find(|p| matches!(p.as_rule(), Rule::string | Rule::unclosed)) {
+            Some(p) => self.string(p),
+            None => Spanned::new(String::new(), span),
+        }
+    }
+
+    fn first_name(&mut self, inner: &mut pest::iterators::Pairs<'_, Rule>, span: Span) -> Spanned<String> {
+        match inner.find(|p| p.as_rule() == Rule::name) {
+            Some(p) => Spanned::new(p.as_str().to_owned(), self.span(&p)),
+            None => Spanned::new(String::new(), span),
+        }
+    }
+
+    /// A quoted string: the value is the text between the quotes. A string
+    /// that is never closed runs to the end of the line, with a diagnostic.
+    fn string(&mut self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        let span = self.span(&pair);
+        if pair.as_rule() == Rule::unclosed {
+            self.diagnostics.push(
+                Diagnostic::error("syntax", Span::new(span.start, span.start + 1), "This text has no closing quote.")
+                    .with_label("opens here and runs to the end of the line")
+                    .with_help("Add a `\"` where the text ends. A cue or title must open and close on the same line.")
+                    .with_fix(Span::new(span.end, span.end), "\""),
+            );
+        }
+        let text = pair.into_inner().next().map(|t| t.as_str().to_owned()).unwrap_or_default();
+        Spanned::new(text, span)
+    }
+
+    fn names(&self, inner: pest::iterators::Pairs<'_, Rule>) -> Vec<Spanned<String>> {
+        inner
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::name)
+            .map(|p| Spanned::new(p.as_str().to_owned(), self.span(&p)))
+            .collect()
+    }
+
+    fn inner_dur(&mut self, pair: Pair<'_, Rule>) -> Spanned<Range> {
+        let span = self.span(&pair);
+        match pair.into_inner().find(|p| p.as_rule() == Rule::dur_range) {
+            Some(p) => self.dur_range(p),
+            None => Spanned::new(Range::default(), span),
+        }
+    }
+
+    fn inner_count(&mut self, pair: Pair<'_, Rule>) -> Spanned<Range> {
+        let span = self.span(&pair);
+        match pair.into_inner().find(|p| p.as_rule() == Rule::count) {
+            Some(p) => self.count(p),
+            None => Spanned::new(Range::default(), span),
+        }
+    }
+
+    fn inner_int(&mut self, pair: Pair<'_, Rule>) -> u32 {
+        match pair.into_inner().find(|p| p.as_rule() == Rule::int) {
+            Some(p) => self.int(&p),
+            None => 0,
+        }
+    }
+
+    /// `8` or `8-12`.
+    fn count(&mut self, pair: Pair<'_, Rule>) -> Spanned<Range> {
+        let span = self.span(&pair);
+        let ints: Vec<u32> = pair.into_inner().map(|p| self.int(&p)).collect();
+        let min = ints.first().copied().unwrap_or(0);
+        let max = ints.get(1).copied().unwrap_or(min);
+        Spanned::new(Range { min, max }, span)
+    }
+
+    /// A whole number, capped at [`MAX_COUNT`] with an error past it.
+    fn int(&mut self, pair: &Pair<'_, Rule>) -> u32 {
+        let value = pair.as_str().parse::<u64>().unwrap_or(u64::MAX);
+        if value > MAX_COUNT {
+            self.poisoned = true;
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "number",
+                    self.span(pair),
+                    format!("`{}` is far too large a number for a routine.", pair.as_str()),
+                )
+                .with_help("Check for a typo; reps, sets and rounds are small whole numbers."),
+            );
+            return MAX_COUNT as u32;
+        }
+        value as u32
+    }
+
+    /// `30s`, `1m30s`, `20-30s`, `45s-1m`: a range of seconds.
+    ///
+    /// A bare lower bound (`20-30s`) takes the largest unit of the upper bound.
+    fn dur_range(&mut self, pair: Pair<'_, Rule>) -> Spanned<Range> {
+        let span = self.span(&pair);
+        let mut parts = pair.into_inner();
+        let (Some(low), high) = (parts.next(), parts.next()) else {
+            return Spanned::new(Range::default(), span);
+        };
+        let high_seconds = high.as_ref().map(|h| self.duration(h));
+        let low_seconds = if low.as_rule() == Rule::int {
+            match &high {
+                Some(h) => {
+                    let unit =
+                        h.as_str().trim_start_matches(|c: char| c.is_ascii_digit()).chars().next().unwrap_or('s');
+                    self.seconds_of(&low, low.as_str().parse::<u64>().unwrap_or(u64::MAX), unit)
+                }
+                None => {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "duration",
+                            span,
+                            format!("`{}` needs a unit: seconds, minutes or hours.", low.as_str()),
+                        )
+                        .with_label("no unit")
+                        .with_help(format!(
+                            "Write `{0}s` for seconds or `{0}m` for minutes; for repetitions write `{0} reps`.",
+                            low.as_str()
+                        ))
+                        .with_fix(span, format!("{}s", low.as_str())),
+                    );
+                    self.poisoned = true;
+                    0
+                }
+            }
+        } else {
+            self.duration(&low)
+        };
+        let max = high_seconds.unwrap_or(low_seconds);
+        Spanned::new(Range { min: low_seconds, max }, span)
+    }
+
+    /// `1m30s` in seconds; units must come largest first, each at most once.
+    fn duration(&mut self, pair: &Pair<'_, Rule>) -> u32 {
+        let text = pair.as_str();
+        let mut total: u64 = 0;
+        let mut last_rank = u8::MAX;
+        let mut number_start = 0;
+        for (i, c) in text.char_indices() {
+            if c.is_ascii_digit() {
+                continue;
+            }
+            let digits = text.get(number_start..i).unwrap_or("0");
+            let value = digits.parse::<u64>().unwrap_or(u64::MAX);
+            let rank = match c {
+                'h' => 2,
+                'm' => 1,
+                _ => 0,
+            };
+            if rank >= last_rank {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "duration",
+                        self.span(pair),
+                        format!("`{text}` repeats a unit or puts a smaller unit first."),
+                    )
+                    .with_help("Write hours, then minutes, then seconds, each once: `1m30s`, `1h15m`."),
+                );
+            }
+            last_rank = rank;
+            total = total.saturating_add(value.saturating_mul(match c {
+                'h' => 3600,
+                'm' => 60,
+                _ => 1,
+            }));
+            number_start = i + 1;
+        }
+        self.cap_seconds(pair, total)
+    }
+
+    fn seconds_of(&mut self, pair: &Pair<'_, Rule>, value: u64, unit: char) -> u32 {
+        let factor = match unit {
+            'h' => 3600,
+            'm' => 60,
+            _ => 1,
+        };
+        self.cap_seconds(pair, value.saturating_mul(factor))
+    }
+
+    fn cap_seconds(&mut self, pair: &Pair<'_, Rule>, seconds: u64) -> u32 {
+        if seconds > MAX_SECONDS {
+            self.poisoned = true;
+            self.diagnostics.push(
+                Diagnostic::error("duration", self.span(pair), format!("`{}` is longer than a day.", pair.as_str()))
+                    .with_help("Check for a typo in the number or the unit (`s` seconds, `m` minutes, `h` hours)."),
+            );
+            return MAX_SECONDS as u32;
+        }
+        seconds as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Line, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let line = parse_line(text, 0, &mut diagnostics);
+        (line, diagnostics)
+    }
+
+    #[test]
+    fn a_full_step_reads_every_item() {
+        let (line, diagnostics) = parse("  locust hold 20-30s x3 rest 30s with block \"back and down\" # note");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Some(Statement::Step(step)) = line.statement else { panic!("not a step") };
+        assert_eq!(step.pose.value, "locust");
+        let kinds: Vec<_> = step.items.iter().map(|i| i.value.clone()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                StepItem::Hold(Spanned::new(Range { min: 20, max: 30 }, Span::new(14, 20))),
+                StepItem::Sets(3),
+                StepItem::Rest(Spanned::new(Range::exact(30), Span::new(29, 32))),
+                StepItem::With(vec![Spanned::new("block".into(), Span::new(38, 43))]),
+                StepItem::Cue("back and down".into()),
+            ]
+        );
+        assert!(line.comment.is_some());
+    }
+
+    #[test]
+    fn durations_mix_units_and_ranges() {
+        let (line, diagnostics) = parse("x 1m30s 45s-1m 1-2m");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Some(Statement::Step(step)) = line.statement else { panic!("not a step") };
+        let kinds: Vec<_> = step.items.iter().map(|i| i.value.clone()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                StepItem::Work(Spanned::new(Range::exact(90), Span::new(2, 7))),
+                StepItem::Work(Spanned::new(Range { min: 45, max: 60 }, Span::new(8, 14))),
+                StepItem::Work(Spanned::new(Range { min: 60, max: 120 }, Span::new(15, 19))),
+            ]
+        );
+    }
+}

@@ -1,0 +1,345 @@
+//! Syntax: source text to a [`Document`] with spans, and every syntax
+//! diagnostic in the file (not only the first).
+//!
+//! Each line is parsed on its own by the pest grammar (`grammar/ybc.pest`);
+//! this module splits the text into lines and nests them into blocks by their
+//! indentation, using an explicit stack so that no input can exhaust the call
+//! stack.
+
+pub mod ast;
+mod line;
+mod message;
+
+pub use ast::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use line::{Line, Statement};
+
+/// The most blocks that may nest inside each other (a section holding rounds
+/// holding rounds holding rounds).
+pub const MAX_DEPTH: usize = 4;
+
+/// A parsed document and the diagnostics found while parsing it.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The document; lines that could not be read are left out.
+    pub document: Document,
+    /// Syntax and layout diagnostics, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Splits `text` into lines: `(start offset, line without its ending)`.
+///
+/// LF, CRLF and a lone CR all end a line.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = bytes.get(start..).unwrap_or_default();
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(n) => {
+                let line_start = start;
+                let end = start + n;
+                let skip = if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = end + skip;
+                Some((line_start, text.get(line_start..end).unwrap_or("")))
+            }
+            None => {
+                done = true;
+                if start >= text.len() { None } else { Some((start, text.get(start..).unwrap_or(""))) }
+            }
+        }
+    })
+}
+
+/// Parses a whole routine.
+pub fn parse(text: &str) -> Parsed {
+    let mut diagnostics = Vec::new();
+    let mut layout = Layout::default();
+    let mut document = Document::default();
+    for (offset, line_text) in lines(text) {
+        if line_text.trim_matches([' ', '\t']).is_empty() {
+            continue;
+        }
+        let line = line::parse_line(line_text, offset, &mut diagnostics);
+        if let Some(comment) = line.comment {
+            document.comments.push(Comment { span: comment, own_line: line.statement.is_none() && !line.failed });
+        }
+        if line.statement.is_some() || line.failed {
+            layout.place(text, line, &mut document, &mut diagnostics);
+        }
+    }
+    layout.finish(&mut document, &mut diagnostics);
+    Parsed { document, diagnostics }
+}
+
+/// A block whose head has been read and whose body is being collected.
+struct Open {
+    /// The body lines' indentation (the head's, until the first body line sets it).
+    indent: Span,
+    /// The head's indentation.
+    head_indent: Span,
+    /// The block; `None` for a block nested too deep, whose lines go to the
+    /// nearest real block instead.
+    node: Option<Node>,
+}
+
+/// Nests lines into blocks by indentation.
+#[derive(Default)]
+struct Layout {
+    /// Open blocks, outermost first.
+    stack: Vec<Open>,
+    /// A block head waiting for its first body line.
+    pending: Option<Open>,
+    /// Whether a block or step has been seen (headers must come before).
+    body_started: bool,
+}
+
+impl Layout {
+    fn place(&mut self, text: &str, mut line: Line, document: &mut Document, diagnostics: &mut Vec<Diagnostic>) {
+        let slice = |span: Span| text.get(span.start..span.end).unwrap_or("");
+        let indent = slice(line.indent);
+        let readable = line.statement.is_some();
+        if line.failed {
+            document.unreadable.push(line.indent);
+        }
+        let mixed = indent.contains(' ') && indent.contains('\t');
+        if mixed {
+            diagnostics.push(
+                Diagnostic::error("indentation", line.indent, "This line's indentation mixes tabs and spaces.")
+                    .with_label("tabs and spaces")
+                    .with_help("Indent with spaces only (two per level is the usual style), or with tabs only."),
+            );
+        }
+
+        // A section word alone on a line is a section whose `:` was forgotten:
+        // say so once, and read it as the section so that its body still fits.
+        if let Some(Statement::Step(step)) = &line.statement {
+            if step.items.is_empty() && SectionKind::from_word(&step.pose.value).is_some() {
+                let word = &step.pose.value;
+                diagnostics.push(
+                    Diagnostic::error(
+                        "syntax",
+                        step.pose.span,
+                        format!("`{word}` is a section, but this line doesn't end in `:`."),
+                    )
+                    .with_label("section without `:`")
+                    .with_help(format!("Write `{word}:` to open the section, with its steps indented below."))
+                    .with_fix(Span::new(step.pose.span.end, step.pose.span.end), ":"),
+                );
+                line.statement = Some(Statement::Section { kind: step.pose.clone(), title: None, span: step.span });
+            }
+        }
+
+        if let Some(pending) = self.pending.take() {
+            let head = slice(pending.head_indent);
+            if indent.len() > head.len() {
+                if !indent.starts_with(head) && !mixed {
+                    diagnostics.push(inconsistent(line.indent));
+                }
+                self.stack.push(Open { indent: line.indent, ..pending });
+            } else {
+                if let Some(node) = pending.node {
+                    diagnostics.extend(empty_block(&node));
+                    self.attach(document, node);
+                }
+            }
+        }
+
+        // Close the blocks this line is not inside; report indentation that fits nowhere.
+        let mut popped = false;
+        loop {
+            let top = self.stack.last().map_or("", |open| slice(open.indent));
+            if indent == top {
+                break;
+            }
+            if top.starts_with(indent) {
+                if let Some(closed) = self.stack.pop() {
+                    if let Some(node) = closed.node {
+                        self.attach(document, node);
+                    }
+                    popped = true;
+                    continue;
+                }
+            }
+            if !readable {
+                break;
+            }
+            if indent.starts_with(top) {
+                diagnostics.push(if popped {
+                    Diagnostic::error(
+                        "indentation",
+                        line.indent,
+                        "This line's indentation doesn't line up with any block above it.",
+                    )
+                    .with_label("doesn't line up")
+                    .with_help("Indent it exactly like the other lines of its block.")
+                } else {
+                    Diagnostic::error(
+                        "indentation",
+                        line.indent,
+                        "This line is indented more than the line above, but nothing opened a block.",
+                    )
+                    .with_label("unexpected indentation")
+                    .with_help(
+                        "Line it up with the lines above it, or end the line above with `:` if it should open a block.",
+                    )
+                });
+            } else if indent.len() < top.len() && popped {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "indentation",
+                        line.indent,
+                        "This line's indentation doesn't line up with any block above it.",
+                    )
+                    .with_label("doesn't line up")
+                    .with_help("Indent it exactly like the other lines of its block."),
+                );
+            } else if !mixed {
+                diagnostics.push(inconsistent(line.indent));
+            }
+            break;
+        }
+
+        let Some(statement) = line.statement else { return };
+        match statement {
+            Statement::Header(header) => {
+                if self.body_started {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "header-order",
+                            header.span,
+                            format!(
+                                "`{}` belongs at the top of the file, before the first block or step.",
+                                header.kind.keyword()
+                            ),
+                        )
+                        .with_label("header line after the routine has started")
+                        .with_help("Move this line up, above the first section or step."),
+                    );
+                }
+                document.headers.push(header);
+            }
+            Statement::Section { kind, title, span } => {
+                self.body_started = true;
+                if !self.stack.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::error("nesting", span, "A section can't sit inside another block.")
+                            .with_label("section inside a block")
+                            .with_help(
+                                "Start sections at the left edge; use `3 rounds:` to repeat steps inside a section.",
+                            ),
+                    );
+                }
+                self.open(Node::Section(Section { kind, title, body: Vec::new(), span }), line.indent, diagnostics);
+            }
+            Statement::Rounds { count, rest, span } => {
+                self.body_started = true;
+                self.open(Node::Rounds(Rounds { count, rest, body: Vec::new(), span }), line.indent, diagnostics);
+            }
+            Statement::Step(step) => self.push_leaf(document, Node::Step(step)),
+            Statement::Rest(rest) => self.push_leaf(document, Node::Rest(rest)),
+            Statement::Note(note) => self.push_leaf(document, Node::Note(note)),
+        }
+    }
+
+    fn open(&mut self, node: Node, indent: Span, diagnostics: &mut Vec<Diagnostic>) {
+        let depth = self.stack.iter().filter(|open| open.node.is_some()).count();
+        if depth >= MAX_DEPTH {
+            diagnostics.push(
+                Diagnostic::error("nesting", node.span(), format!("Blocks nest more than {MAX_DEPTH} deep here."))
+                    .with_label("too deep")
+                    .with_help("Flatten the routine: a section can hold rounds, and rounds can hold rounds, a few levels at most."),
+            );
+            // The block's lines still belong somewhere: to the nearest block that could be opened.
+            self.pending = Some(Open { indent, head_indent: indent, node: None });
+            return;
+        }
+        self.pending = Some(Open { indent, head_indent: indent, node: Some(node) });
+    }
+
+    fn push_leaf(&mut self, document: &mut Document, node: Node) {
+        self.body_started = true;
+        self.attach(document, node);
+    }
+
+    /// Adds `node` to the innermost open block, or to the document.
+    fn attach(&mut self, document: &mut Document, node: Node) {
+        match self.stack.iter_mut().rev().find_map(|open| open.node.as_mut()) {
+            Some(Node::Section(section)) => section.body.push(node),
+            Some(Node::Rounds(rounds)) => rounds.body.push(node),
+            _ => document.body.push(node),
+        }
+    }
+
+    fn finish(&mut self, document: &mut Document, diagnostics: &mut Vec<Diagnostic>) {
+        if let Some(node) = self.pending.take().and_then(|pending| pending.node) {
+            diagnostics.extend(empty_block(&node));
+            self.attach(document, node);
+        }
+        while let Some(open) = self.stack.pop() {
+            if let Some(node) = open.node {
+                self.attach(document, node);
+            }
+        }
+    }
+}
+
+fn inconsistent(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "indentation",
+        span,
+        "This line is indented with a different mix of tabs and spaces than the lines above it.",
+    )
+    .with_label("inconsistent indentation")
+    .with_help("Indent every line of a block the same way: spaces only (two per level), or tabs only.")
+}
+
+/// The diagnostic for a block with no body, unless the block's head already has
+/// a worse problem (a section word that is not a section, reported by resolve).
+fn empty_block(node: &Node) -> Option<Diagnostic> {
+    if let Node::Section(s) = node {
+        if SectionKind::from_word(&s.kind.value).is_none() {
+            return None;
+        }
+    }
+    let (what, example) = match node {
+        Node::Rounds(r) => (format!("`{} rounds` has no steps under it.", r.count.value), "  locust hold 20-30s"),
+        Node::Section(s) => (format!("The `{}` section has no steps under it.", s.kind.value), "  cat-cow 8 reps"),
+        _ => ("This block has no steps under it.".to_owned(), "  cat-cow 8 reps"),
+    };
+    Some(
+        Diagnostic::error("empty-block", node.span(), what)
+            .with_label("opens a block")
+            .with_help(format!("Indent the steps that belong to it on the lines below, for example `{example}`.")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_on_every_ending() {
+        let found: Vec<_> = lines("a\r\nb\rc\n\nd").collect();
+        assert_eq!(found, vec![(0, "a"), (3, "b"), (5, "c"), (7, ""), (8, "d")]);
+    }
+
+    #[test]
+    fn blocks_nest_by_indentation() {
+        let parsed =
+            parse("strength:\n  3 rounds:\n    locust hold 30s\n  bridge 3 reps\ncooldown:\n  childs-pose 1m\n");
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let body = &parsed.document.body;
+        assert_eq!(body.len(), 2);
+        let Node::Section(strength) = &body[0] else { panic!() };
+        assert_eq!(strength.body.len(), 2);
+        let Node::Rounds(rounds) = &strength.body[0] else { panic!() };
+        assert_eq!(rounds.body.len(), 1);
+    }
+}

@@ -1,0 +1,249 @@
+//! Every kind of mistake gets its own diagnostic at the right line and column,
+//! in plain words, and a file with several mistakes reports all of them.
+
+use crate::harness::{Workspace, check, locations};
+
+/// Checks `text` and asserts exactly one diagnostic at `line:col` whose message contains `message`.
+#[track_caller]
+fn one_error(text: &str, at: &str, message: &str) {
+    let run = check(text);
+    assert_eq!(run.code, 1, "expected an error exit for:\n{text}\n---\n{}{}", run.stdout, run.stderr);
+    assert_eq!(locations(&run.stdout), vec![format!("routine.ybc:{at}")], "for:\n{text}\n---\n{}", run.stdout);
+    assert!(run.stdout.contains(message), "expected {message:?} in:\n{}", run.stdout);
+    assert!(run.stderr.contains("1 error"), "{}", run.stderr);
+}
+
+#[test]
+fn unknown_pose_suggests_the_closest() {
+    one_error("strength:\n  locsut hold 30s\n", "2:3", "`locsut` is not a pose I know.");
+    assert!(check("strength:\n  locsut hold 30s\n").stdout.contains("Did you mean `locust`?"));
+}
+
+#[test]
+fn unknown_pose_without_a_near_name_points_at_the_catalog() {
+    let run = check("strength:\n  handstand hold 30s\n");
+    assert!(run.stdout.contains("Run `ybc poses` to list the catalog"), "{}", run.stdout);
+}
+
+#[test]
+fn unknown_prop_and_condition_suggest() {
+    one_error("props mat, blok\nwarmup:\n  cat-cow 8 reps\n", "1:12", "`blok` is not a prop I know.");
+    one_error("audience osteoporsis\nwarmup:\n  cat-cow 8 reps\n", "1:10", "`osteoporsis` is not a condition I know.");
+    one_error("strength:\n  locust hold 30s with bolstr\n", "2:24", "Did you mean `bolster`?");
+}
+
+#[test]
+fn unknown_section_kind_suggests() {
+    one_error("warmpu:\n  cat-cow 8 reps\n", "1:1", "`warmpu` is not a section I know.");
+    assert!(check("warmpu:\n  cat-cow 8 reps\n").stdout.contains("Did you mean `warmup`?"));
+}
+
+#[test]
+fn unknown_step_word_suggests() {
+    one_error("strength:\n  locust hodl 30s\n", "2:10", "`hodl` is not something I understand in a step.");
+    assert!(check("strength:\n  locust hodl 30s\n").stdout.contains("Did you mean `hold`?"));
+}
+
+#[test]
+fn unknown_header_key_suggests() {
+    one_error("titel \"Desk\"\nwarmup:\n  cat-cow 8 reps\n", "1:1", "`titel` is not a header I know.");
+    assert!(check("titel \"Desk\"\nwarmup:\n  cat-cow 8 reps\n").stdout.contains("Did you mean `title`?"));
+}
+
+#[test]
+fn backwards_and_zero_ranges() {
+    one_error("locust hold 30-20s\n", "1:13", "This hold range runs backwards: 30 is more than 20.");
+    one_error("cat-cow 12-8 reps\n", "1:9", "This reps range runs backwards");
+    one_error("locust hold 0s\n", "1:13", "A hold of zero does nothing.");
+}
+
+#[test]
+fn two_holds_on_one_step() {
+    one_error("locust hold 20s hold 30s\n", "1:17", "This step gives `hold` twice.");
+}
+
+#[test]
+fn hold_with_a_bare_duration() {
+    one_error("locust hold 20s 1m\n", "1:17", "A step can't have both a `hold` and a bare duration.");
+}
+
+#[test]
+fn absurd_values() {
+    one_error("locust hold 2h\n", "1:13", "2h is far beyond any safe hold.");
+    one_error("cat-cow 500 reps\n", "1:9", "500 reps is far beyond any safe reps.");
+    one_error("locust hold 30s x0\n", "1:17", "x0 is not a number of sets a class can do.");
+    one_error("0 rounds:\n  locust hold 30s\n", "1:1", "0 rounds is not a number of rounds a class can do.");
+}
+
+#[test]
+fn numbers_that_overflow() {
+    one_error("locust hold 30s x99999999999999999999\n", "1:18", "is far too large a number");
+    one_error("locust hold 99999999999h\n", "1:13", "is longer than a day");
+}
+
+#[test]
+fn a_number_without_a_unit() {
+    one_error("locust hold 30\n", "1:13", "`30` needs a unit");
+    one_error("locust 30\n", "1:8", "`30` needs a unit");
+}
+
+#[test]
+fn tempo_without_reps() {
+    one_error(
+        "locust hold 30s tempo 3-1-3\n",
+        "1:17",
+        "`tempo` sets the pace of each repetition, but this step has no reps.",
+    );
+}
+
+#[test]
+fn each_side_with_left() {
+    one_error("thread-the-needle 6 reps each side left\n", "1:36", "`left` contradicts `each side` on the same step.");
+}
+
+#[test]
+fn unterminated_cue() {
+    one_error("locust hold 30s \"back and down\n", "1:17", "This text has no closing quote.");
+    one_error("title \"Desk Reset\nlocust hold 30s\n", "1:7", "This text has no closing quote.");
+}
+
+#[test]
+fn header_needs_its_value() {
+    one_error("title Desk Reset\nlocust hold 30s\n", "1:7", "`title` needs its text in double quotes.");
+    one_error("level\nlocust hold 30s\n", "1:1", "`level` needs one word after it.");
+    one_error("level expert\nlocust hold 30s\n", "1:7", "`expert` is not a level I know.");
+}
+
+#[test]
+fn header_after_a_block() {
+    one_error("warmup:\n  cat-cow 8 reps\ntitle \"Late\"\n", "3:1", "`title` belongs at the top of the file");
+}
+
+#[test]
+fn header_given_twice() {
+    one_error("title \"A\"\ntitle \"B\"\nlocust hold 30s\n", "2:1", "`title` is given twice.");
+}
+
+#[test]
+fn rounds_with_no_body() {
+    one_error("strength:\n  3 rounds rest 60s:\n  locust hold 30s\n", "2:3", "`3 rounds` has no steps under it.");
+    one_error("strength:\n  locust hold 30s\n  3 rounds:\n", "3:3", "`3 rounds` has no steps under it.");
+}
+
+#[test]
+fn bad_indentation() {
+    one_error(
+        "warmup:\n  cat-cow 8 reps\n    thread-the-needle 6 reps each side\n",
+        "3:1",
+        "indented more than the line above",
+    );
+    one_error(
+        "warmup:\n    cat-cow 8 reps\n  thread-the-needle 6 reps each side\n",
+        "3:1",
+        "doesn't line up with any block",
+    );
+    one_error("  locust hold 30s\n", "1:1", "indented more than the line above");
+}
+
+#[test]
+fn tabs_mixed_with_spaces() {
+    one_error("warmup:\n \tcat-cow 8 reps\n", "2:1", "mixes tabs and spaces");
+    one_error(
+        "warmup:\n\tcat-cow 8 reps\n  thread-the-needle 6 reps each side\n",
+        "3:1",
+        "different mix of tabs and spaces",
+    );
+}
+
+#[test]
+fn a_section_inside_a_section() {
+    one_error("warmup:\n  strength:\n    locust hold 30s\n", "2:3", "A section can't sit inside another block.");
+}
+
+#[test]
+fn nesting_too_deep() {
+    let text = "strength:\n  2 rounds:\n    2 rounds:\n      2 rounds:\n        2 rounds:\n          locust hold 20s\n";
+    let run = check(text);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("Blocks nest more than 4 deep here."), "{}", run.stdout);
+    assert_eq!(locations(&run.stdout).first().map(String::as_str), Some("routine.ybc:5:9"));
+}
+
+#[test]
+fn a_step_that_ends_in_a_colon() {
+    one_error("locust hold 30s:\n", "1:16", "Only a section or a rounds block ends in `:`.");
+}
+
+#[test]
+fn a_section_word_without_its_colon() {
+    one_error("warmup\n  cat-cow 8 reps\n", "1:1", "`warmup` is a section, but this line doesn't end in `:`.");
+}
+
+#[test]
+fn a_pose_written_like_a_section() {
+    one_error("locust:\n", "1:1", "`locust` is a pose, and a pose's line doesn't end in `:`.");
+}
+
+#[test]
+fn custom_pose_needs_focus_and_dose() {
+    one_error("pose wall-angel \"Wall Angel\" hold 20-40s\nwall-angel hold 30s\n", "1:6", "needs a focus");
+    one_error(
+        "pose wall-angel \"Wall Angel\" focus mobility\nwall-angel hold 30s\n",
+        "1:6",
+        "needs a recommended hold or reps range",
+    );
+    one_error(
+        "pose locust \"Mine\" focus strength hold 20s\nlocust hold 30s\n",
+        "1:6",
+        "`locust` is already a catalog pose",
+    );
+}
+
+#[test]
+fn empty_and_comment_only_files() {
+    one_error("", "1:1", "This routine has no steps.");
+    one_error("# just a comment\n\n", "1:1", "This routine has no steps.");
+}
+
+#[test]
+fn files_that_are_not_text() {
+    let ws = Workspace::new();
+    ws.file("latin1.ybc", b"title \"Caf\xe9\"\n".as_slice());
+    ws.file("nul.ybc", b"locust\x00hold".as_slice());
+    ws.file("utf16.ybc", b"\xff\xfel\x00o\x00".as_slice());
+    for (name, message, at) in [
+        ("latin1.ybc", "This file is not valid UTF-8 text.", "latin1.ybc:1:11"),
+        ("nul.ybc", "This file contains a NUL byte", "nul.ybc:1:7"),
+        ("utf16.ybc", "This file is saved as UTF-16", "utf16.ybc:1:1"),
+    ] {
+        let run = ws.run(&["check", name]);
+        assert_eq!(run.code, 1, "{name}: {}{}", run.stdout, run.stderr);
+        assert!(run.stdout.contains(message), "{name}: {}", run.stdout);
+        assert_eq!(locations(&run.stdout), vec![at.to_owned()], "{name}");
+    }
+}
+
+#[test]
+fn lookalike_letters_in_a_pose_name() {
+    one_error(
+        "l\u{043E}cust hold 30s\n",
+        "1:1",
+        "looks like `locust`, but contains a Cyrillic letter that looks like `o` (U+043E)",
+    );
+    one_error("lo\u{200B}cust hold 30s\n", "1:1", "contains an invisible character");
+}
+
+#[test]
+fn five_mistakes_give_five_diagnostics() {
+    let text = "title Desk\nwarmup:\n  cat-cwo 8 reps\n  thread-the-needle 6 reps each side left\nstrength:\n  locust hold 30-20s\n  band-row 12 reps tempo 3-1-3 \"squeeze\n";
+    let run = check(text);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        locations(&run.stdout),
+        vec!["routine.ybc:1:7", "routine.ybc:3:3", "routine.ybc:4:38", "routine.ybc:6:15", "routine.ybc:7:32"],
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("5 errors"), "{}", run.stderr);
+    insta::assert_snapshot!("five_mistakes", run.stdout);
+}

@@ -1,0 +1,127 @@
+//! Every example from the language reference parses and checks without errors.
+
+use crate::harness::{Workspace, check};
+
+const ONE_LINE: &str = "locust hold 30s x3 rest 45s\n";
+
+pub const DESK_RESET: &str = r#"# Desk Reset: a 10-minute upper-back routine for desk workers
+title "Desk Reset: Upper Back in 10"
+level beginner
+duration 10m
+props mat, band, block
+audience neck-pain
+
+warmup "Thoracic mobility":
+  cat-cow 8 reps "long arm reaches"
+  thread-the-needle 6 reps each side
+  scapular-circles 45s
+
+strength:
+  locust hold 20-30s x3 rest 30s with block "shoulder blades back and down" "forehead on the block"
+  band-row 12 reps x2 rest 45s tempo 3-1-3
+  prone-y 10 reps
+
+cooldown:
+  doorway-chest-opener hold 45s each side
+  rest 60s "easy breathing, exhale longer than inhale"
+"#;
+
+pub const ROUNDS: &str = r#"title "Locust rounds"
+pose wall-angel "Wall Angel" focus mobility hold 20-40s props wall
+
+warmup:
+  wall-angel hold 30s
+  cat-cow 6-10 reps
+
+strength "Bilateral, then unilateral":
+  3 rounds rest 60s:
+    locust hold 20-30s
+    rest 30s
+    bridge 3 reps hold 30-45s
+  single-leg-locust 8 reps alternating
+  locust 8 reps tempo 4-0-4 x2 rest 45s "slow lowering"
+
+cooldown:
+  childs-pose 1m
+"#;
+
+fn assert_no_errors(text: &str) {
+    let run = check(text);
+    assert_eq!(run.code, 0, "expected no errors:\n{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("0 errors"), "{}", run.stderr);
+}
+
+#[test]
+fn the_one_line_routine_checks() {
+    assert_no_errors(ONE_LINE);
+}
+
+#[test]
+fn the_desk_reset_checks() {
+    assert_no_errors(DESK_RESET);
+}
+
+#[test]
+fn rounds_and_a_custom_pose_check() {
+    assert_no_errors(ROUNDS);
+}
+
+#[test]
+fn crlf_lone_cr_and_a_bom_read_like_lf() {
+    let crlf = DESK_RESET.replace('\n', "\r\n");
+    assert_no_errors(&crlf);
+    assert_no_errors(&DESK_RESET.replace('\n', "\r"));
+    assert_no_errors(&format!("\u{feff}{DESK_RESET}"));
+}
+
+#[test]
+fn tabs_indent_as_well_as_spaces() {
+    assert_no_errors(&ROUNDS.replace("    ", "\t\t").replace("  ", "\t"));
+}
+
+#[test]
+fn comments_and_blank_lines_go_anywhere() {
+    assert_no_errors(
+        "# a plan\n\ntitle \"T\" # the title\n\n\nwarmup: # first\n  # own line\n  cat-cow 8 reps # end\n\n  thread-the-needle 6 reps each side\n",
+    );
+}
+
+#[test]
+fn every_dose_form_reads() {
+    assert_no_errors(
+        "strength:\n  locust hold 20-30s\n  locust 1m\n  locust 45s-1m\n  locust 1m30s\n  band-row 8-12 reps x3 rest 30-45s\n  band-row 10 reps tempo 3-1-3\n  thread-the-needle 6 reps left\n  thread-the-needle 6 reps right\n  single-leg-locust 8 reps alternating\n  locust hold 20s with block, bolster \"one\" \"two\"\n  rest 1m \"breathe\"\n  note \"switch to the wall\"\n",
+    );
+}
+
+#[test]
+fn aliases_name_poses_in_any_case() {
+    assert_no_errors(
+        "warmup:\n  marjaryasana-bitilasana 8 reps\nstrength:\n  salabhasana hold 20s\n  Locust hold 20s\n  LOCUST hold 20s\n",
+    );
+}
+
+#[test]
+fn every_header_line_reads() {
+    assert_no_errors(
+        "title \"All headers\"\nauthor \"Sam Teacher\"\nlevel all-levels\nduration 45-60m\nprops mat, block\naudience osteoporosis, high-blood-pressure\ntags posture, desk\n\nwarmup:\n  cat-cow 8 reps\n",
+    );
+}
+
+#[test]
+fn a_studio_catalog_file_adds_poses() {
+    let ws = Workspace::new();
+    ws.file("studio.ybc", "pose chair-row \"Chair Row\" focus strength 8-12 reps props chair\n");
+    ws.file("class.ybc", "strength:\n  chair-row 10 reps x2 rest 30s with chair\n");
+    let run = ws.run(&["--catalog", "studio.ybc", "check", "class.ybc"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let without = ws.run(&["check", "class.ybc"]);
+    assert_eq!(without.code, 1);
+    assert!(without.stdout.contains("`chair-row` is not a pose I know."), "{}", without.stdout);
+}
+
+#[test]
+fn the_sample_routines_have_no_errors() {
+    let run = crate::harness::run_in_repo(&["check", "routines"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("Checked 4 files: 0 errors"), "{}", run.stderr);
+}

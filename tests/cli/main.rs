@@ -1,0 +1,7 @@
+//! Integration tests: every behaviour is driven through the real `ybc` binary.
+
+mod commands;
+mod errors;
+mod harness;
+mod language;
+mod plan;
