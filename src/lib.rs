@@ -58,7 +58,7 @@ pub fn compile(text: &str, catalog: &Arc<Catalog>) -> Compiled {
     let plan = match plan::plan(&routine) {
         Ok(plan) => Some(plan),
         Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+            diagnostics.push(*diagnostic);
             None
         }
     };

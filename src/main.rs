@@ -335,13 +335,10 @@ impl App {
     }
 
     fn build(&self, file: &Path, output: Option<&Path>) -> Result<ExitCode, Failure> {
-        if let Some(out) = output {
-            if same_file(file, out) {
-                return Err(Failure(format!(
-                    "refusing to write the output over the routine itself ({})",
-                    out.display()
-                )));
-            }
+        if let Some(out) = output
+            && same_file(file, out)
+        {
+            return Err(Failure(format!("refusing to write the output over the routine itself ({})", out.display())));
         }
         let (source, compiled, plan) = match self.compile_clean(file)? {
             Ok(done) => done,
@@ -373,7 +370,7 @@ fn read(path: &Path) -> Result<Result<Source, (Source, Diagnostic)>, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure(format!("can't read {name}: {}", io_reason(&e))))?;
     Ok(match ybc::source::decode(&bytes) {
         Ok(text) => Ok(Source { name, text: text.to_owned() }),
-        Err((prefix, diagnostic)) => Err((Source { name, text: prefix }, diagnostic)),
+        Err(bad) => Err((Source { name, text: bad.prefix }, bad.diagnostic)),
     })
 }
 

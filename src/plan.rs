@@ -168,15 +168,17 @@ fn event_count(items: &[Item]) -> u64 {
 }
 
 /// Expands a routine into its timeline.
-pub fn plan(routine: &Routine) -> Result<Plan, Diagnostic> {
+pub fn plan(routine: &Routine) -> Result<Plan, Box<Diagnostic>> {
     let count = event_count(&routine.body);
     if count > MAX_EVENTS {
-        return Err(Diagnostic::error(
-            "plan",
-            routine.body.first().map_or(Span::default(), Item::span),
-            format!("This routine expands to {count} timed events, more than the {MAX_EVENTS} a plan can hold."),
-        )
-        .with_help("Check the rounds and sets for a typo."));
+        return Err(Box::new(
+            Diagnostic::error(
+                "plan",
+                routine.body.first().map_or(Span::default(), Item::span),
+                format!("This routine expands to {count} timed events, more than the {MAX_EVENTS} a plan can hold."),
+            )
+            .with_help("Check the rounds and sets for a typo."),
+        ));
     }
     let mut planner = Planner { routine, plan: Plan::default(), rounds: Vec::new(), section: None, notes: Vec::new() };
     planner.items(&routine.body);

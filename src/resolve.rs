@@ -575,18 +575,15 @@ impl Resolver<'_> {
                 "Use `hold` for a held repetition, or `tempo` for a moving one.",
             ));
         }
-        if dose.rest.is_some() && dose.set_count() == 1 {
-            if let Some(rest) = &dose.rest {
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        "dose",
-                        rest.span,
-                        "This rest comes between sets, but the step has only one set.",
-                    )
+        if dose.rest.is_some()
+            && dose.set_count() == 1
+            && let Some(rest) = &dose.rest
+        {
+            self.diagnostics.push(
+                Diagnostic::warning("dose", rest.span, "This rest comes between sets, but the step has only one set.")
                     .with_label("rest between sets")
                     .with_help("Add the sets (`x3`), or make it a rest step of its own on the next line (`rest 45s`)."),
-                );
-            }
+            );
         }
         dose.invalid |= self
             .diagnostics
@@ -618,13 +615,13 @@ impl Resolver<'_> {
             .with_label("expected a pose here")
             .with_help(format!("Put the pose first, like `locust {}`.", word));
         }
-        if self.catalog.suggest_pose(word).is_none() {
-            if let Some(header) = catalog::suggest(word, HEADER_WORDS.iter().copied()) {
-                return Diagnostic::error("unknown-word", name.span, format!("`{word}` is not a header I know."))
-                    .with_label("unknown header")
-                    .with_help(format!("Did you mean `{header}`? The header lines are: {}.", HEADER_WORDS.join(", ")))
-                    .with_fix(name.span, header.to_owned());
-            }
+        if self.catalog.suggest_pose(word).is_none()
+            && let Some(header) = catalog::suggest(word, HEADER_WORDS.iter().copied())
+        {
+            return Diagnostic::error("unknown-word", name.span, format!("`{word}` is not a header I know."))
+                .with_label("unknown header")
+                .with_help(format!("Did you mean `{header}`? The header lines are: {}.", HEADER_WORDS.join(", ")))
+                .with_fix(name.span, header.to_owned());
         }
         unknown_pose(self.catalog, name)
     }

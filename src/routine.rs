@@ -109,6 +109,8 @@ pub struct Meta {
 }
 
 /// A block or step.
+// Steps are the common case and routines are small, so boxing them would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Item {
     /// A section.

@@ -3,15 +3,25 @@
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
+/// Bytes that are not routine text: the readable start of them, and why.
+#[derive(Debug, Clone)]
+pub struct Undecodable {
+    /// The text before the first byte that could not be read.
+    pub prefix: String,
+    /// What is wrong, pointing at the end of `prefix`.
+    pub diagnostic: Diagnostic,
+}
+
 /// Decodes a routine file's bytes as UTF-8 text without a byte-order mark.
 ///
 /// Binary files, UTF-16 files and invalid UTF-8 are refused with a diagnostic
 /// that says what the file seems to be and how to save it instead. On error the
 /// returned text is the valid prefix, so the diagnostic's span has something to
 /// point into.
-pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Undecodable>> {
+    let refuse = |prefix: String, diagnostic: Diagnostic| Err(Box::new(Undecodable { prefix, diagnostic }));
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((
+        return refuse(
             String::new(),
             Diagnostic::error(
                 "encoding",
@@ -19,13 +29,13 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
                 "This file is saved as UTF-16, but routines are read as UTF-8.",
             )
             .with_help("Save the file as UTF-8 (in most editors: File > Save As > Encoding: UTF-8)."),
-        ));
+        );
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let prefix = valid_prefix(bytes.get(..nul).unwrap_or_default());
         let at = prefix.len();
-        return Err((
+        return refuse(
             prefix,
             Diagnostic::error(
                 "encoding",
@@ -34,19 +44,18 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (String, Diagnostic)> {
             )
             .with_label("NUL byte here")
             .with_help("Check that this is the routine you meant; a routine is plain text saved as UTF-8."),
-        ));
+        );
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(error) => {
             let at = error.valid_up_to();
-            let prefix = valid_prefix(bytes.get(..at).unwrap_or_default());
-            Err((
-                prefix,
+            refuse(
+                valid_prefix(bytes.get(..at).unwrap_or_default()),
                 Diagnostic::error("encoding", Span::new(at, at), "This file is not valid UTF-8 text.")
                     .with_label("the first byte that is not UTF-8")
                     .with_help("Save the file as UTF-8 (in most editors: File > Save As > Encoding: UTF-8)."),
-            ))
+            )
         }
     }
 }

@@ -119,21 +119,22 @@ impl Layout {
 
         // A section word alone on a line is a section whose `:` was forgotten:
         // say so once, and read it as the section so that its body still fits.
-        if let Some(Statement::Step(step)) = &line.statement {
-            if step.items.is_empty() && SectionKind::from_word(&step.pose.value).is_some() {
-                let word = &step.pose.value;
-                diagnostics.push(
-                    Diagnostic::error(
-                        "syntax",
-                        step.pose.span,
-                        format!("`{word}` is a section, but this line doesn't end in `:`."),
-                    )
-                    .with_label("section without `:`")
-                    .with_help(format!("Write `{word}:` to open the section, with its steps indented below."))
-                    .with_fix(Span::new(step.pose.span.end, step.pose.span.end), ":"),
-                );
-                line.statement = Some(Statement::Section { kind: step.pose.clone(), title: None, span: step.span });
-            }
+        if let Some(Statement::Step(step)) = &line.statement
+            && step.items.is_empty()
+            && SectionKind::from_word(&step.pose.value).is_some()
+        {
+            let word = &step.pose.value;
+            diagnostics.push(
+                Diagnostic::error(
+                    "syntax",
+                    step.pose.span,
+                    format!("`{word}` is a section, but this line doesn't end in `:`."),
+                )
+                .with_label("section without `:`")
+                .with_help(format!("Write `{word}:` to open the section, with its steps indented below."))
+                .with_fix(Span::new(step.pose.span.end, step.pose.span.end), ":"),
+            );
+            line.statement = Some(Statement::Section { kind: step.pose.clone(), title: None, span: step.span });
         }
 
         if let Some(pending) = self.pending.take() {
@@ -158,14 +159,14 @@ impl Layout {
             if indent == top {
                 break;
             }
-            if top.starts_with(indent) {
-                if let Some(closed) = self.stack.pop() {
-                    if let Some(node) = closed.node {
-                        self.attach(document, node);
-                    }
-                    popped = true;
-                    continue;
+            if top.starts_with(indent)
+                && let Some(closed) = self.stack.pop()
+            {
+                if let Some(node) = closed.node {
+                    self.attach(document, node);
                 }
+                popped = true;
+                continue;
             }
             if !readable {
                 break;
@@ -304,9 +305,7 @@ fn inconsistent(span: Span) -> Diagnostic {
 /// a worse problem (a section word that is not a section, reported by resolve).
 fn empty_block(node: &Node) -> Option<Diagnostic> {
     if let Node::Section(s) = node {
-        if SectionKind::from_word(&s.kind.value).is_none() {
-            return None;
-        }
+        SectionKind::from_word(&s.kind.value)?;
     }
     let (what, example) = match node {
         Node::Rounds(r) => (format!("`{} rounds` has no steps under it.", r.count.value), "  locust hold 20-30s"),

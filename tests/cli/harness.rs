@@ -63,7 +63,6 @@ pub fn check(text: &str) -> Run {
     ws.run(&["check", "routine.ybc"])
 }
 
-
 /// Runs `ybc` from the repository root.
 pub fn run_in_repo(args: &[&str]) -> Run {
     let output = Command::cargo_bin("ybc")
