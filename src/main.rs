@@ -429,10 +429,12 @@ fn range_text(range: Range, unit: &str) -> String {
     if range.is_exact() { format!("{}{unit}", range.min) } else { format!("{}-{}{unit}", range.min, range.max) }
 }
 
-/// `45s` or `20-30s` or `1m-1m30s`.
+/// `45s`, `20-30s` or `1m-1m30s`: as a teacher writes them.
 fn seconds_range(range: Range) -> String {
     if range.is_exact() {
         format_seconds(range.min)
+    } else if range.max < 60 {
+        format!("{}-{}s", range.min, range.max)
     } else {
         format!("{}-{}", format_seconds(range.min), format_seconds(range.max))
     }
