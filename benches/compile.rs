@@ -2,8 +2,10 @@
 //! 10,000 generated routines (`benches/corpus.rs`), and one 1 MB routine.
 //!
 //! `cargo bench` prints time per pass over the corpus, MB/s and routines/s
-//! (divide 1 by the latter for the time per routine); `cargo test
-//! --all-targets` runs every benchmark once. Figures: docs/performance.md.
+//! (divide 1 by the latter for the time per routine). `cargo test
+//! --all-targets` runs every benchmark once, unoptimised, on the first 1,000
+//! routines of the same corpus, so that it takes seconds, not a minute.
+//! Figures: docs/performance.md.
 
 #[allow(dead_code)]
 mod corpus;
@@ -20,13 +22,15 @@ use ybc::syntax::Document;
 
 /// The corpus's seed: the same routines on every run.
 const SEED: u64 = 1;
-/// Routines in the corpus.
+/// Routines in the corpus under `cargo bench`.
 const ROUTINES: usize = 10_000;
+/// Routines in the corpus when the benchmarks run once as tests (no `--bench` argument).
+const TEST_ROUTINES: usize = 1_000;
 /// The size of the single big routine.
 const BIG_BYTES: usize = 1_000_000;
 
 static CATALOG: LazyLock<Arc<Catalog>> = LazyLock::new(Catalog::builtin);
-static CORPUS: LazyLock<Vec<String>> = LazyLock::new(|| corpus::corpus(&CATALOG, SEED, ROUTINES));
+static CORPUS: LazyLock<Vec<String>> = LazyLock::new(|| corpus::corpus(&CATALOG, SEED, corpus_size()));
 static BIG: LazyLock<String> = LazyLock::new(|| corpus::big(&CATALOG, SEED, BIG_BYTES));
 static PARSED: LazyLock<Vec<Document>> =
     LazyLock::new(|| CORPUS.iter().map(|t| ybc::syntax::parse(t).document).collect());
@@ -40,8 +44,13 @@ fn main() {
     divan::main();
 }
 
+/// Divan measures only when cargo passes `--bench`; otherwise each benchmark runs once as a test.
+fn corpus_size() -> usize {
+    if std::env::args().any(|a| a == "--bench") { ROUTINES } else { TEST_ROUTINES }
+}
+
 /// Counts the corpus's bytes and routines, so that divan prints MB/s and routines/s.
-fn counted(bencher: Bencher<'_, '_>) -> Bencher<'_, '_> {
+fn counted<'a, 'b>(bencher: Bencher<'a, 'b>) -> Bencher<'a, 'b> {
     let bytes: usize = CORPUS.iter().map(String::len).sum();
     bencher.counter(BytesCount::new(bytes)).counter(ItemsCount::new(CORPUS.len()))
 }
@@ -137,5 +146,6 @@ fn check_desk_reset(bencher: Bencher) {
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn generate_corpus(bencher: Bencher) {
     let catalog = &*CATALOG;
-    bencher.counter(ItemsCount::new(ROUTINES)).bench(|| divan::black_box(corpus::corpus(catalog, SEED, ROUTINES)));
+    let n = corpus_size();
+    bencher.counter(ItemsCount::new(n)).bench(|| divan::black_box(corpus::corpus(catalog, SEED, n)));
 }

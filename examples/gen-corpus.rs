@@ -97,3 +97,40 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The generator's own tests: `cargo test --example gen-corpus` (and `cargo test --all-targets`).
+#[cfg(test)]
+mod tests {
+    use super::corpus::*;
+    use ybc::catalog::Catalog;
+
+    #[test]
+    fn the_first_200_routines_compile_without_errors() {
+        let catalog = Catalog::builtin();
+        let generator = Generator::new(&catalog);
+        for i in 0..200 {
+            let text = generator.routine(42, i);
+            let compiled = ybc::compile(&text, &catalog);
+            assert!(!compiled.has_errors(), "routine {i} has errors:\n{text}\n{:#?}", compiled.diagnostics);
+            let lines = text.lines().count();
+            assert!((MIN_LINES..=MAX_LINES).contains(&lines), "routine {i} has {lines} lines:\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_bytes() {
+        let catalog = Catalog::builtin();
+        assert_eq!(corpus(&catalog, 7, 50), corpus(&catalog, 7, 50));
+        assert_ne!(corpus(&catalog, 7, 5), corpus(&catalog, 8, 5));
+        assert_eq!(big(&catalog, 7, 100_000), big(&catalog, 7, 100_000));
+    }
+
+    #[test]
+    fn a_big_file_has_the_size_asked_and_no_errors() {
+        let catalog = Catalog::builtin();
+        let text = big(&catalog, 1, 200_000);
+        assert_eq!(text.len(), 200_000);
+        let compiled = ybc::compile(&text, &catalog);
+        assert!(!compiled.has_errors(), "{:#?}", compiled.diagnostics.iter().take(5).collect::<Vec<_>>());
+    }
+}
