@@ -10,6 +10,7 @@
 
 pub mod catalog;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod plan;
@@ -49,8 +50,13 @@ impl Compiled {
     }
 }
 
-/// Parses, resolves, plans and checks a routine's text.
+/// Parses, resolves, plans and checks a routine's text with default settings.
 pub fn compile(text: &str, catalog: &Arc<Catalog>) -> Compiled {
+    compile_with(text, catalog, &config::Settings::default())
+}
+
+/// Parses, resolves, plans and checks a routine's text with the given settings.
+pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) -> Compiled {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let (routine, resolve_diagnostics) = resolve::resolve(&parsed.document, catalog, Purpose::Routine);
@@ -62,8 +68,10 @@ pub fn compile(text: &str, catalog: &Arc<Catalog>) -> Compiled {
             None
         }
     };
-    let context = check::Context { routine: &routine, plan: plan.as_ref() };
+    let context = check::Context::new(&routine, plan.as_ref(), settings);
     diagnostics.extend(check::run(&context));
+    check::suppress::apply(text, &parsed.document, settings, &mut diagnostics);
+    check::apply_levels(&mut diagnostics, settings);
     diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)));
     Compiled { document: parsed.document, routine, plan, diagnostics }
 }

@@ -1,6 +1,6 @@
 //! `missing-dose`: a step that names a pose but says nothing of how much.
 
-use super::{Context, Rule, RuleInfo};
+use super::{Check, Context, Rule, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::resolve::format_seconds;
 
@@ -12,11 +12,12 @@ pub const RULE: Rule = Rule {
         summary: "a step with no hold, reps or duration",
         explanation: "A step that names only a pose leaves the class guessing how long to stay or how many times to move, \
 and a timer app cannot run it. ybc plans such a step with the catalog's recommended dose (for example locust's 15-45 s \
-hold, from the seed article's sets, reps and timing), and says so, so that the plan's total is not a surprise.",
+hold), and says so, so that the plan's total is not a surprise.",
+        source: "Seed article, \"Sets, reps, timing\": every exercise is given as holds or reps with rest.",
         example: "strength:\n  locust\n",
         fixed: "strength:\n  locust hold 20-30s x3 rest 30s\n",
     },
-    check,
+    check: Check::Routine(check),
 };
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,15 +1,24 @@
 //! Check: the rules a careful teacher applies to a resolved routine.
 //!
 //! A rule is one small unit in its own file: its metadata (name, default
-//! level, explanation) and a function that reads the routine and its plan and
-//! reports what it finds. [`RULES`] is the one registry; adding a rule touches
-//! no other rule.
+//! level, explanation with its source) and a function that reads the routine
+//! and its plan and reports what it finds at the rule's default level.
+//! [`RULES`] is the one registry; adding a rule touches no other rule. The
+//! runner then applies the configured levels and the `# ybc: allow(…)`
+//! comments, and reports the allow comments that allowed nothing.
 
 mod missing_dose;
+mod names;
+// (audience and dose rule modules)
+// (sequencing rule modules)
+pub mod suppress;
 
+use crate::catalog::Pose;
+use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::plan::Plan;
-use crate::routine::Routine;
+use crate::routine::{Item, Routine, SectionKind, Step};
+use crate::syntax::Spanned;
 
 /// What a rule is, for `ybc rules`, `ybc explain` and the generated docs.
 #[derive(Debug, Clone, Copy)]
@@ -20,8 +29,10 @@ pub struct RuleInfo {
     pub default: Severity,
     /// One line: what it catches.
     pub summary: &'static str,
-    /// Why it matters, and where the guidance comes from.
+    /// Why it matters, in a paragraph.
     pub explanation: &'static str,
+    /// Where the guidance comes from: the seed article's section, or teaching practice.
+    pub source: &'static str,
     /// A routine that triggers it.
     pub example: &'static str,
     /// The same routine, fixed.
@@ -34,29 +45,125 @@ pub struct Context<'a> {
     pub routine: &'a Routine,
     /// Its plan, when it could be made.
     pub plan: Option<&'a Plan>,
+    /// The conditions in the room: the routine's `audience` and the configured or
+    /// command-line audience (those have an empty span).
+    pub audience: Vec<Spanned<String>>,
+    /// Settings.
+    pub settings: &'a Settings,
+}
+
+/// A step in order, with what surrounds it.
+pub struct StepInfo<'a> {
+    /// The step.
+    pub step: &'a Step,
+    /// Its pose.
+    pub pose: &'a Pose,
+    /// The section it is in, if any.
+    pub section: Option<SectionKind>,
+    /// Whether it sits inside a rounds block.
+    pub in_rounds: bool,
+}
+
+impl<'a> Context<'a> {
+    /// A context with the routine's own audience plus the settings' audience.
+    pub fn new(routine: &'a Routine, plan: Option<&'a Plan>, settings: &'a Settings) -> Self {
+        let mut audience = routine.meta.audience.clone();
+        for extra in &settings.audience {
+            if !audience.iter().any(|a| &a.value == extra) {
+                audience.push(Spanned::new(extra.clone(), crate::span::Span::default()));
+            }
+        }
+        Self { routine, plan, audience, settings }
+    }
+
+    /// Every pose step in order, with its pose and section.
+    pub fn steps(&self) -> Vec<StepInfo<'a>> {
+        fn walk<'a>(routine: &'a Routine, items: &'a [Item], section: Option<SectionKind>, in_rounds: bool, out: &mut Vec<StepInfo<'a>>) {
+            for item in items {
+                match item {
+                    Item::Section(s) => walk(routine, &s.body, Some(s.kind), in_rounds, out),
+                    Item::Rounds(r) => walk(routine, &r.body, section, true, out),
+                    Item::Step(step) => {
+                        if let Some(pose) = routine.pose(step) {
+                            out.push(StepInfo { step, pose, section, in_rounds });
+                        }
+                    }
+                    Item::Rest(_) | Item::Note(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.routine, &self.routine.body, None, false, &mut out);
+        out
+    }
+}
+
+/// How a rule finds what it reports.
+pub enum Check {
+    /// Reads the resolved routine and its plan.
+    Routine(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// Found by another stage, named here (name lookups happen while resolving;
+    /// stale allow comments are found while applying them).
+    Stage(&'static str),
 }
 
 /// A rule: its metadata and its check.
 pub struct Rule {
     /// Metadata.
     pub info: RuleInfo,
-    /// Reports what the rule finds, at the rule's default level.
-    pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
+    /// How it finds what it reports.
+    pub check: Check,
 }
 
 /// Every rule, in the order they are documented.
-pub static RULES: &[Rule] = &[missing_dose::RULE];
+pub static RULES: &[Rule] = &[
+    // Safety for the people in the room
+    // (audience rules)
+    // Doses
+    missing_dose::RULE,
+    // (dose rules)
+    // Sequencing
+    // (sequencing rules)
+    // Names
+    names::UNKNOWN_PROP,
+    names::UNKNOWN_CONDITION,
+    // Housekeeping
+    suppress::UNUSED_ALLOW,
+];
 
 /// Looks a rule up by name.
 pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.info.name == name)
 }
 
-/// Runs every rule over a routine.
+/// Runs every routine rule that is not turned off; findings come at the rules' default levels.
 pub fn run(context: &Context<'_>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for rule in RULES {
-        (rule.check)(context, &mut diagnostics);
+        if let Check::Routine(check) = rule.check {
+            if context.settings.level(rule) != Level::Allow {
+                check(context, &mut diagnostics);
+            }
+        }
     }
     diagnostics
+}
+
+/// Sets every rule finding to its configured level, dropping the rules turned off.
+pub fn apply_levels(diagnostics: &mut Vec<Diagnostic>, settings: &Settings) {
+    if settings.levels.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| {
+        let Some(rule) = rule(d.code) else { return true };
+        match settings.level(rule) {
+            Level::Allow => false,
+            Level::Report(severity) => {
+                // A finding a rule escalated above its default (a hold more than
+                // twice the safe maximum) keeps at least that level.
+                d.severity = if d.severity > rule.info.default { d.severity.max(severity) } else { severity };
+                true
+            }
+        }
+    });
 }

@@ -191,6 +191,16 @@ impl Node {
             Node::Note(n) => n.span,
         }
     }
+
+    /// The span from the node's head to the end of its last descendant.
+    pub fn extent(&self) -> Span {
+        let body = match self {
+            Node::Section(s) => &s.body,
+            Node::Rounds(r) => &r.body,
+            _ => return self.span(),
+        };
+        body.last().map_or(self.span(), |last| self.span().to(last.extent()))
+    }
 }
 
 /// A section: `warmup`, `strength`, `mobility`, `accessory` or `cooldown`.

@@ -1,0 +1,191 @@
+//! `ybc.toml`: a studio's settings for checking: rule levels, the duration
+//! tolerance, a default audience and extra catalog files.
+//!
+//! ```toml
+//! [rules]
+//! missing-cooldown = "allow"
+//! hold-too-long = "error"
+//!
+//! [check]
+//! duration-tolerance = "20%"
+//! audience = ["osteoporosis"]
+//! catalogs = ["studio-poses.ybc"]
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::catalog::{self, Catalog};
+use crate::check;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Span;
+
+/// The file name ybc looks for, walking up from each checked file.
+pub const FILE_NAME: &str = "ybc.toml";
+
+/// The level a rule reports at, or `allow` to turn it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The rule is off.
+    Allow,
+    /// Reported at a level.
+    Report(Severity),
+}
+
+impl Level {
+    /// The words a config may use.
+    pub const WORDS: [&'static str; 4] = ["allow", "info", "warning", "error"];
+
+    /// The level a word names.
+    pub fn from_word(word: &str) -> Option<Self> {
+        match word {
+            "allow" | "off" => Some(Level::Allow),
+            "info" => Some(Level::Report(Severity::Info)),
+            "warning" | "warn" => Some(Level::Report(Severity::Warning)),
+            "error" => Some(Level::Report(Severity::Error)),
+            _ => None,
+        }
+    }
+}
+
+/// Settings for a check run, from defaults, `ybc.toml` and the command line.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Rule levels that differ from the defaults.
+    pub levels: HashMap<&'static str, Level>,
+    /// How far the planned total may miss the declared `duration`, as a fraction (0.15 is 15%).
+    pub duration_tolerance: f64,
+    /// Conditions to check for in every routine, on top of each routine's `audience`.
+    pub audience: Vec<String>,
+    /// Extra catalog files, resolved against the config file's folder.
+    pub catalogs: Vec<PathBuf>,
+    /// The config file these came from, if any.
+    pub source: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            levels: HashMap::new(),
+            duration_tolerance: 0.15,
+            audience: Vec::new(),
+            catalogs: Vec::new(),
+            source: None,
+        }
+    }
+}
+
+impl Settings {
+    /// The level of a rule: configured, or the rule's default.
+    pub fn level(&self, rule: &check::Rule) -> Level {
+        self.levels.get(rule.info.name).copied().unwrap_or(Level::Report(rule.info.default))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    check: RawCheck,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCheck {
+    duration_tolerance: Option<Spanned<Tolerance>>,
+    #[serde(default)]
+    audience: Vec<Spanned<String>>,
+    #[serde(default)]
+    catalogs: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Tolerance {
+    Fraction(f64),
+    Text(String),
+}
+
+/// Reads a config file's text. Errors point into `text`.
+pub fn parse(text: &str, path: &Path, catalog: &Catalog) -> Result<Settings, Vec<Diagnostic>> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let span = e.span().map_or(Span::default(), |r| Span::new(r.start, r.end));
+        vec![
+            Diagnostic::error("config", span, format!("This config file can't be read: {}", e.message().trim_end()))
+                .with_help(
+                    "A ybc.toml has a [rules] table (rule = \"allow\" | \"info\" | \"warning\" | \"error\") and a [check] table (duration-tolerance, audience, catalogs).",
+                ),
+        ]
+    })?;
+    let mut diagnostics = Vec::new();
+    let mut settings = Settings { source: Some(path.to_owned()), ..Settings::default() };
+    let span_of = |r: std::ops::Range<usize>| Span::new(r.start, r.end);
+    for (name, level) in &raw.rules {
+        let Some(rule) = check::rule(name.get_ref()) else {
+            let names: Vec<&str> = check::RULES.iter().map(|r| r.info.name).collect();
+            let mut d = Diagnostic::error("config", span_of(name.span()), format!("`{}` is not a rule.", name.get_ref()))
+                .with_label("unknown rule");
+            d = match catalog::suggest(name.get_ref(), names.iter().copied()) {
+                Some(s) => d.with_help(format!("Did you mean `{s}`? Run `ybc rules` to list them.")),
+                None => d.with_help("Run `ybc rules` to list the rules."),
+            };
+            diagnostics.push(d);
+            continue;
+        };
+        match Level::from_word(level.get_ref()) {
+            Some(l) => {
+                settings.levels.insert(rule.info.name, l);
+            }
+            None => diagnostics.push(
+                Diagnostic::error("config", span_of(level.span()), format!("`{}` is not a level.", level.get_ref()))
+                    .with_label("unknown level")
+                    .with_help(format!("Use one of: {}.", Level::WORDS.map(|w| format!("\"{w}\"")).join(", "))),
+            ),
+        }
+    }
+    if let Some(tolerance) = &raw.check.duration_tolerance {
+        let value = match tolerance.get_ref() {
+            Tolerance::Fraction(f) => Some(*f),
+            Tolerance::Text(t) => t.trim().strip_suffix('%').and_then(|n| n.trim().parse::<f64>().ok()).map(|p| p / 100.0),
+        };
+        match value {
+            Some(v) if (0.0..=1.0).contains(&v) => settings.duration_tolerance = v,
+            _ => diagnostics.push(
+                Diagnostic::error("config", span_of(tolerance.span()), "The duration tolerance must be between 0% and 100%.")
+                    .with_help("Write it as a percentage, like \"15%\", or a fraction, like 0.15."),
+            ),
+        }
+    }
+    for name in &raw.check.audience {
+        match catalog.condition(name.get_ref()) {
+            Some(c) => settings.audience.push(c.id.clone()),
+            None => {
+                let mut d = Diagnostic::error(
+                    "config",
+                    span_of(name.span()),
+                    format!("`{}` is not a condition I know.", name.get_ref()),
+                )
+                .with_label("unknown condition");
+                let known: Vec<&str> = catalog.conditions().iter().map(|c| c.id.as_str()).collect();
+                d = match catalog.suggest_condition(name.get_ref()) {
+                    Some(s) => d.with_help(format!("Did you mean `{s}`?")),
+                    None => d.with_help(format!("Known conditions: {}.", known.join(", "))),
+                };
+                diagnostics.push(d);
+            }
+        }
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    settings.catalogs = raw.check.catalogs.iter().map(|c| dir.join(c.get_ref())).collect();
+    if diagnostics.is_empty() { Ok(settings) } else { Err(diagnostics) }
+}
+
+/// The nearest `ybc.toml` in `dir` or a folder above it.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
