@@ -106,9 +106,10 @@ mod stage {
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn check_rules(bencher: Bencher) {
         let (routines, plans) = (&*RESOLVED, &*PLANNED);
+        let settings = ybc::config::Settings::default();
         counted(bencher).bench(|| {
             for (routine, plan) in routines.iter().zip(plans) {
-                let context = ybc::check::Context { routine, plan: Some(plan) };
+                let context = ybc::check::Context::new(routine, Some(plan), &settings);
                 divan::black_box(ybc::check::run(divan::black_box(&context)));
             }
         });
@@ -120,7 +121,7 @@ mod stage {
         let (routines, plans, texts) = (&*RESOLVED, &*PLANNED, &*CORPUS);
         counted(bencher).bench(|| {
             for ((routine, plan), text) in routines.iter().zip(plans).zip(texts) {
-                divan::black_box(ybc::emit::json::render(routine, plan, text, "routine.ybc"));
+                divan::black_box(ybc::emit::json::render(routine, plan, text, "routine.ybc", &[]));
             }
         });
     }

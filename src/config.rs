@@ -128,8 +128,9 @@ pub fn parse(text: &str, path: &Path, catalog: &Catalog) -> Result<Settings, Vec
     for (name, level) in &raw.rules {
         let Some(rule) = check::rule(name.get_ref()) else {
             let names: Vec<&str> = check::RULES.iter().map(|r| r.info.name).collect();
-            let mut d = Diagnostic::error("config", span_of(name.span()), format!("`{}` is not a rule.", name.get_ref()))
-                .with_label("unknown rule");
+            let mut d =
+                Diagnostic::error("config", span_of(name.span()), format!("`{}` is not a rule.", name.get_ref()))
+                    .with_label("unknown rule");
             d = match catalog::suggest(name.get_ref(), names.iter().copied()) {
                 Some(s) => d.with_help(format!("Did you mean `{s}`? Run `ybc rules` to list them.")),
                 None => d.with_help("Run `ybc rules` to list the rules."),
@@ -151,13 +152,19 @@ pub fn parse(text: &str, path: &Path, catalog: &Catalog) -> Result<Settings, Vec
     if let Some(tolerance) = &raw.check.duration_tolerance {
         let value = match tolerance.get_ref() {
             Tolerance::Fraction(f) => Some(*f),
-            Tolerance::Text(t) => t.trim().strip_suffix('%').and_then(|n| n.trim().parse::<f64>().ok()).map(|p| p / 100.0),
+            Tolerance::Text(t) => {
+                t.trim().strip_suffix('%').and_then(|n| n.trim().parse::<f64>().ok()).map(|p| p / 100.0)
+            }
         };
         match value {
             Some(v) if (0.0..=1.0).contains(&v) => settings.duration_tolerance = v,
             _ => diagnostics.push(
-                Diagnostic::error("config", span_of(tolerance.span()), "The duration tolerance must be between 0% and 100%.")
-                    .with_help("Write it as a percentage, like \"15%\", or a fraction, like 0.15."),
+                Diagnostic::error(
+                    "config",
+                    span_of(tolerance.span()),
+                    "The duration tolerance must be between 0% and 100%.",
+                )
+                .with_help("Write it as a percentage, like \"15%\", or a fraction, like 0.15."),
             ),
         }
     }

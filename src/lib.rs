@@ -13,6 +13,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod emit;
+pub mod explain;
 pub mod plan;
 pub mod report;
 pub mod resolve;
@@ -74,6 +75,78 @@ pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &config::Setti
     check::apply_levels(&mut diagnostics, settings);
     diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)));
     Compiled { document: parsed.document, routine, plan, diagnostics }
+}
+
+/// One suggested edit applied: where, what was there, and what replaced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The 1-based line of the edit in the original text.
+    pub line: usize,
+    /// The text replaced.
+    pub before: String,
+    /// The text put in its place.
+    pub after: String,
+    /// Why, in the words of the diagnostic that suggested it.
+    pub reason: String,
+}
+
+/// Applies the suggested fixes of the diagnostics with code `code`, last first
+/// so that earlier spans stay valid; overlapping fixes after the first are skipped.
+pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], code: &str) -> (String, Vec<Applied>) {
+    let lines = span::LineIndex::new(text);
+    let mut fixes: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == code && d.fix.is_some()).collect();
+    fixes.sort_by_key(|d| d.fix.as_ref().map(|f| (f.span.start, f.span.end)));
+    let mut out = text.to_owned();
+    let mut applied = Vec::new();
+    let mut limit = usize::MAX;
+    for d in fixes.iter().rev() {
+        let Some(fix) = &d.fix else { continue };
+        if fix.span.end > limit
+            || fix.span.end > out.len()
+            || !out.is_char_boundary(fix.span.start)
+            || !out.is_char_boundary(fix.span.end)
+        {
+            continue;
+        }
+        let before = out.get(fix.span.start..fix.span.end).unwrap_or("").to_owned();
+        out.replace_range(fix.span.start..fix.span.end, &fix.replacement);
+        limit = fix.span.start;
+        let reason = match &d.help {
+            Some(help) => format!("{} {}", d.message, help),
+            None => d.message.clone(),
+        };
+        applied.push(Applied { line: lines.line(fix.span.start), before, after: fix.replacement.clone(), reason });
+    }
+    applied.reverse();
+    (out, applied)
+}
+
+/// A routine adapted to its audience.
+#[derive(Debug, Clone)]
+pub struct Adapted {
+    /// The adapted routine's text.
+    pub text: String,
+    /// What was changed, and why.
+    pub changes: Vec<Applied>,
+}
+
+/// Adapts a routine to the people in the room: every step the `contraindicated`
+/// rule flags is changed by that finding's suggested fix (the catalog's
+/// regression pose, or the prop that makes the pose safe). A replacement can
+/// itself be contraindicated for another condition, so this repeats a few times.
+pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) -> Adapted {
+    let mut current = text.to_owned();
+    let mut changes = Vec::new();
+    for _ in 0..4 {
+        let compiled = compile_with(&current, catalog, settings);
+        let (next, applied) = apply_fixes(&current, &compiled.diagnostics, "contraindicated");
+        if applied.is_empty() {
+            break;
+        }
+        changes.extend(applied);
+        current = next;
+    }
+    Adapted { text: current, changes }
 }
 
 /// Reads a studio's catalog file (`pose` lines only) and returns the catalog

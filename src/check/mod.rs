@@ -78,7 +78,13 @@ impl<'a> Context<'a> {
 
     /// Every pose step in order, with its pose and section.
     pub fn steps(&self) -> Vec<StepInfo<'a>> {
-        fn walk<'a>(routine: &'a Routine, items: &'a [Item], section: Option<SectionKind>, in_rounds: bool, out: &mut Vec<StepInfo<'a>>) {
+        fn walk<'a>(
+            routine: &'a Routine,
+            items: &'a [Item],
+            section: Option<SectionKind>,
+            in_rounds: bool,
+            out: &mut Vec<StepInfo<'a>>,
+        ) {
             for item in items {
                 match item {
                     Item::Section(s) => walk(routine, &s.body, Some(s.kind), in_rounds, out),

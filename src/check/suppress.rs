@@ -71,8 +71,12 @@ pub fn apply(text: &str, document: &Document, settings: &Settings, diagnostics: 
             }
             let Some(rule) = super::rule(name) else {
                 let names = super::RULES.iter().map(|r| r.info.name);
-                let d = Diagnostic::warning("unused-allow", *span, format!("`{name}` is not a rule, so this allow does nothing."))
-                    .with_label("unknown rule");
+                let d = Diagnostic::warning(
+                    "unused-allow",
+                    *span,
+                    format!("`{name}` is not a rule, so this allow does nothing."),
+                )
+                .with_label("unknown rule");
                 diagnostics.push(match crate::catalog::suggest(name, names) {
                     Some(s) => d.with_help(format!("Did you mean `{s}`?")).with_fix(*span, s),
                     None => d.with_help("Run `ybc rules` to list the rules."),
@@ -84,9 +88,13 @@ pub fn apply(text: &str, document: &Document, settings: &Settings, diagnostics: 
                 continue;
             }
             let whole = allow.rules.len() == 1;
-            let d = Diagnostic::warning("unused-allow", *span, format!("This allows `{name}`, but nothing here breaks that rule."))
-                .with_label("allows nothing")
-                .with_help(if whole { "Remove the comment." } else { "Remove this name from the comment." });
+            let d = Diagnostic::warning(
+                "unused-allow",
+                *span,
+                format!("This allows `{name}`, but nothing here breaks that rule."),
+            )
+            .with_label("allows nothing")
+            .with_help(if whole { "Remove the comment." } else { "Remove this name from the comment." });
             diagnostics.push(if whole { d.with_fix(allow.comment, "") } else { d });
         }
     }
@@ -99,7 +107,8 @@ fn collect(text: &str, document: &Document) -> Vec<Allow> {
         let Some(body) = text.get(comment.span.start..comment.span.end) else { continue };
         let Some(rules) = parse(body, comment.span.start) else { continue };
         let scope = if comment.own_line {
-            next_node(&document.body, comment.span.end).map_or(Span::new(comment.span.end, comment.span.end), Node::extent)
+            next_node(&document.body, comment.span.end)
+                .map_or(Span::new(comment.span.end, comment.span.end), Node::extent)
         } else {
             let line_start = text.get(..comment.span.start).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |n| n + 1);
             Span::new(line_start, comment.span.start)

@@ -24,6 +24,15 @@ struct Document<'a> {
     total: Range,
     body: Vec<Node<'a>>,
     timeline: Vec<TimelineEvent<'a>>,
+    adaptations: Vec<Adaptation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Adaptation<'a> {
+    line: usize,
+    before: &'a str,
+    after: &'a str,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -91,8 +100,9 @@ struct TimelineEvent<'a> {
     next: Option<String>,
 }
 
-/// Renders a checked routine and its plan as pretty-printed JSON with a final newline.
-pub fn render(routine: &Routine, plan: &Plan, text: &str, source_name: &str) -> String {
+/// Renders a checked routine and its plan as pretty-printed JSON with a final
+/// newline; `adaptations` lists what `--adapt` changed (empty otherwise).
+pub fn render(routine: &Routine, plan: &Plan, text: &str, source_name: &str, adaptations: &[crate::Applied]) -> String {
     let lines = LineIndex::new(text);
     let meta = &routine.meta;
     let document = Document {
@@ -115,6 +125,10 @@ pub fn render(routine: &Routine, plan: &Plan, text: &str, source_name: &str) -> 
             .iter()
             .enumerate()
             .map(|(index, event)| timeline_event(routine, plan, index, event, &lines))
+            .collect(),
+        adaptations: adaptations
+            .iter()
+            .map(|a| Adaptation { line: a.line, before: &a.before, after: &a.after, reason: &a.reason })
             .collect(),
     };
     // Serialising these plain structs cannot fail: every map key is a string.

@@ -5,3 +5,4 @@ mod errors;
 mod harness;
 mod language;
 mod plan;
+mod safety;

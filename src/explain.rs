@@ -1,0 +1,202 @@
+//! Explanations for people: a rule, a pose or a condition as plain text, and
+//! the rules reference (`docs/rules.md`), all written from the same data the
+//! checks use, so the docs never drift from the code.
+
+use std::fmt::Write;
+
+use crate::catalog::{Catalog, Condition, Focus, Pose, Severity as Strength};
+use crate::check::{Check, RULES, Rule};
+
+/// What a name given to `ybc explain` turned out to be.
+pub enum Subject<'a> {
+    /// A rule.
+    Rule(&'static Rule),
+    /// A pose.
+    Pose(&'a Pose),
+    /// A condition.
+    Condition(&'a Condition),
+}
+
+/// Looks a name up among rules, poses and conditions, in that order.
+pub fn find<'a>(name: &str, catalog: &'a Catalog) -> Option<Subject<'a>> {
+    if let Some(rule) = crate::check::rule(name) {
+        return Some(Subject::Rule(rule));
+    }
+    if let Some(pose) = catalog.pose(name) {
+        return Some(Subject::Pose(pose));
+    }
+    catalog.condition(name).map(Subject::Condition)
+}
+
+/// The closest rule, pose or condition name to `name`.
+pub fn suggest(name: &str, catalog: &Catalog) -> Option<String> {
+    let rules = RULES.iter().map(|r| r.info.name);
+    let poses = catalog.poses().iter().map(|p| p.id.as_str());
+    let conditions = catalog.conditions().iter().map(|c| c.id.as_str());
+    crate::catalog::suggest(name, rules.chain(poses).chain(conditions)).map(str::to_owned)
+}
+
+/// A rule as `ybc explain` prints it.
+pub fn rule(rule: &Rule) -> String {
+    let info = &rule.info;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({} by default)\n", info.name, info.default.as_str());
+    let _ = writeln!(out, "What it catches: {}.\n", info.summary);
+    let _ = writeln!(out, "{}\n", info.explanation);
+    let _ = writeln!(out, "Source: {}\n", info.source);
+    let _ = writeln!(out, "Triggers it:\n{}", indent(info.example));
+    let _ = writeln!(out, "Fixed:\n{}", indent(info.fixed));
+    let _ = write!(
+        out,
+        "Set its level in ybc.toml under [rules] ({} = \"allow\" | \"info\" | \"warning\" | \"error\"),\nor allow it on one step with `# ybc: allow({})` at the end of the line.\n",
+        info.name, info.name
+    );
+    out
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+fn focus_word(focus: Focus) -> &'static str {
+    match focus {
+        Focus::Strength => "strength",
+        Focus::Mobility => "mobility",
+        Focus::Both => "strength and mobility",
+        Focus::Rest => "rest",
+    }
+}
+
+/// A pose's catalog card as `ybc explain` prints it.
+pub fn pose(pose: &Pose, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{} ({})", pose.english, pose.id);
+    if let Some(sanskrit) = &pose.sanskrit {
+        let _ = write!(out, ", {sanskrit}");
+    }
+    let _ = writeln!(out, "\n");
+    let _ = writeln!(out, "Focus: {}. Level: {:?}. {:?}.", focus_word(pose.focus), pose.level, pose.laterality);
+    let mut doses = Vec::new();
+    if let Some(h) = pose.hold {
+        doses.push(format!("holds of {}-{} s", h.min, h.max));
+    }
+    if let Some(r) = pose.reps {
+        doses.push(format!("{}-{} reps", r.min, r.max));
+    }
+    if let Some(d) = pose.duration {
+        doses.push(format!("{}-{} s of continuous movement", d.min, d.max));
+    }
+    if let Some(s) = pose.sets {
+        doses.push(format!("{}-{} sets", s.min, s.max));
+    }
+    if let Some(r) = pose.rest {
+        doses.push(format!("{}-{} s rest between sets", r.min, r.max));
+    }
+    let _ = writeln!(out, "Recommended: {}.", doses.join(", "));
+    if !pose.aliases.is_empty() {
+        let _ = writeln!(out, "Also written: {}.", pose.aliases.join(", "));
+    }
+    if !pose.props.needs.is_empty() {
+        let _ = writeln!(out, "Needs: {}.", pose.props.needs.join(", "));
+    }
+    if !pose.props.optional.is_empty() {
+        let _ = writeln!(out, "Can use: {}.", pose.props.optional.join(", "));
+    }
+    if !pose.cues.is_empty() {
+        let _ = writeln!(out, "\nCues:");
+        for cue in &pose.cues {
+            let _ = writeln!(out, "  - {cue}");
+        }
+    }
+    let name = |id: &String| catalog.pose(id).map_or_else(|| id.clone(), |p| format!("{} ({})", p.english, p.id));
+    if !pose.regressions.is_empty() {
+        let _ = writeln!(out, "\nEasier: {}.", pose.regressions.iter().map(name).collect::<Vec<_>>().join(", "));
+    }
+    if !pose.progressions.is_empty() {
+        let _ = writeln!(out, "Harder: {}.", pose.progressions.iter().map(name).collect::<Vec<_>>().join(", "));
+    }
+    if !pose.contraindications.is_empty() {
+        let _ = writeln!(out, "\nContraindications:");
+        for c in &pose.contraindications {
+            let level = match c.severity {
+                Strength::Avoid => "avoid",
+                Strength::Caution => "caution",
+            };
+            let _ = writeln!(out, "  - {} ({level}): {} Modification: {}.", c.condition, c.reason, c.modification);
+        }
+    }
+    let _ = writeln!(out, "\nSource: {}", pose.source);
+    out
+}
+
+/// A condition as `ybc explain` prints it: its guidance and the poses it affects.
+pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})\n", condition.name, condition.id);
+    let _ = writeln!(out, "{}\n", condition.guidance);
+    for (word, level) in [("Avoid", Strength::Avoid), ("Teach with caution", Strength::Caution)] {
+        let poses: Vec<String> = catalog
+            .poses()
+            .iter()
+            .flat_map(|p| {
+                p.contraindications.iter().filter(|c| c.condition == condition.id && c.severity == level).map(
+                    move |c| {
+                        let mut line = format!("  - {} ({}): {}", p.english, p.id, c.modification);
+                        if let Some(instead) = &c.instead {
+                            let _ = write!(line, " Instead: {instead}.");
+                        }
+                        line
+                    },
+                )
+            })
+            .collect();
+        if !poses.is_empty() {
+            let _ = writeln!(out, "{word}:\n{}\n", poses.join("\n"));
+        }
+    }
+    let _ = writeln!(out, "Source: {}", condition.source);
+    out
+}
+
+/// `docs/rules.md`: every rule, generated from the rules' own text.
+pub fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from the rules' own text by `ybc rules --markdown`; do not edit by hand.\n     A test fails when this file is out of date. -->\n\n",
+    );
+    out.push_str("`ybc check` applies these rules. Set a rule's level in `ybc.toml`:\n\n```toml\n[rules]\nmissing-cooldown = \"allow\"   # or \"info\", \"warning\", \"error\"\n```\n\n");
+    out.push_str("or allow it for one step with `# ybc: allow(rule-name)` at the end of the step's line, or for a whole block on a line of its own above the block. `ybc explain RULE` prints the same text as below.\n\n");
+    out.push_str("| rule | default | what it catches |\n|---|---|---|\n");
+    for rule in RULES {
+        let _ = writeln!(
+            out,
+            "| [`{0}`](#{0}) | {1} | {2} |",
+            rule.info.name,
+            rule.info.default.as_str(),
+            rule.info.summary
+        );
+    }
+    for rule in RULES {
+        let info = &rule.info;
+        let _ = writeln!(out, "\n## {}\n", info.name);
+        let _ = writeln!(out, "Default level: **{}**. {}.\n", info.default.as_str(), capitalize(info.summary));
+        let _ = writeln!(out, "{}\n", info.explanation);
+        let _ = writeln!(out, "Source: {}\n", info.source);
+        if let Check::Stage(stage) = rule.check {
+            let _ = writeln!(
+                out,
+                "Found while {}.\n",
+                if stage == "resolve" { "looking names up" } else { "applying allow comments" }
+            );
+        }
+        let _ = writeln!(out, "Triggers it:\n\n```ybc\n{}```\n\nFixed:\n\n```ybc\n{}```", info.example, info.fixed);
+    }
+    out
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

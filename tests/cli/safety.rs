@@ -1,0 +1,165 @@
+//! Configuration, allow comments, explanations and adapting a routine to its
+//! audience, through the real binary.
+
+use crate::harness::{Workspace, locations, run_in_repo};
+
+const HOLDS: &str = "warmup:\n  cat-cow 8 reps\nstrength:\n  locust\n";
+
+#[test]
+fn a_config_file_sets_a_rules_level() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", HOLDS);
+    assert_eq!(ws.run(&["check", "class.ybc"]).stderr.trim(), "Checked 1 file: 0 errors, 1 warning.");
+    ws.file("ybc.toml", "[rules]\nmissing-dose = \"error\"\n");
+    let run = ws.run(&["check", "class.ybc"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(run.stderr.trim(), "Checked 1 file: 1 error, 0 warnings.");
+    ws.file("ybc.toml", "[rules]\nmissing-dose = \"allow\"\n");
+    let run = ws.run(&["check", "class.ybc"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn the_nearest_config_wins_and_config_overrides_it() {
+    let ws = Workspace::new();
+    ws.file("ybc.toml", "[rules]\nmissing-dose = \"error\"\n");
+    ws.file("studio/ybc.toml", "[rules]\nmissing-dose = \"allow\"\n");
+    ws.file("studio/class.ybc", HOLDS);
+    ws.file("home.ybc", HOLDS);
+    let run = ws.run(&["check", "studio/class.ybc", "home.ybc"]);
+    assert_eq!(locations(&run.stdout), vec!["home.ybc:4:3"], "{}", run.stdout);
+    assert_eq!(run.code, 1);
+    let run = ws.run(&["check", "--config", "studio/ybc.toml", "home.ybc"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn an_invalid_config_is_a_clear_error_with_its_line() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", HOLDS);
+    ws.file("ybc.toml", "[rules]\nmissing-dose = \"loud\"\nhold-too-lnog = \"error\"\n");
+    let run = ws.run(&["check", "class.ybc"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("ybc.toml:2:16"), "{}", run.stderr);
+    assert!(run.stderr.contains("`loud` is not a level."), "{}", run.stderr);
+    assert!(run.stderr.contains("Use one of: \"allow\", \"info\", \"warning\", \"error\"."), "{}", run.stderr);
+    assert!(run.stderr.contains("ybc.toml:3:1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the config file ybc.toml has errors") || run.stderr.contains("has errors; fix them first")
+    );
+    ws.file("ybc.toml", "[rules\n");
+    let run = ws.run(&["check", "class.ybc"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("This config file can't be read"), "{}", run.stderr);
+}
+
+#[test]
+fn an_allow_comment_allows_one_step_or_one_block() {
+    let ws = Workspace::new();
+    ws.file("a.ybc", "strength:\n  locust # ybc: allow(missing-dose)\n  bridge\n");
+    let run = ws.run(&["check", "a.ybc"]);
+    assert_eq!(locations(&run.stdout), vec!["a.ybc:3:3"], "{}", run.stdout);
+    ws.file("b.ybc", "# ybc: allow(missing-dose)\nstrength:\n  locust\n  bridge\ncooldown:\n  childs-pose\n");
+    let run = ws.run(&["check", "b.ybc"]);
+    assert_eq!(locations(&run.stdout), vec!["b.ybc:6:3"], "{}", run.stdout);
+}
+
+#[test]
+fn a_stale_allow_is_reported() {
+    let ws = Workspace::new();
+    ws.file("a.ybc", "strength:\n  locust hold 30s # ybc: allow(missing-dose)\n");
+    let run = ws.run(&["check", "a.ybc"]);
+    assert!(run.stdout.contains("This allows `missing-dose`, but nothing here breaks that rule."), "{}", run.stdout);
+    assert_eq!(locations(&run.stdout), vec!["a.ybc:2:32"]);
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let ws = Workspace::new();
+    ws.file("a.ybc", HOLDS);
+    assert_eq!(ws.run(&["check", "a.ybc"]).code, 0);
+    assert_eq!(ws.run(&["check", "--deny-warnings", "a.ybc"]).code, 1);
+    ws.file("b.ybc", "warmup:\n  cat-cow 8 reps\n");
+    assert_eq!(ws.run(&["check", "--deny-warnings", "b.ybc"]).code, 0);
+}
+
+#[test]
+fn an_unknown_audience_on_the_command_line_is_a_usage_error() {
+    let ws = Workspace::new();
+    ws.file("a.ybc", HOLDS);
+    let run = ws.run(&["check", "--audience", "osteoporsis", "a.ybc"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.trim(), "error: `osteoporsis` is not a condition I know; did you mean `osteoporosis`?");
+}
+
+#[test]
+fn explain_prints_a_rule_a_pose_and_a_condition() {
+    let rule = run_in_repo(&["explain", "missing-dose"]);
+    assert_eq!(rule.code, 0);
+    assert!(rule.stdout.starts_with("missing-dose (warning by default)"), "{}", rule.stdout);
+    assert!(rule.stdout.contains("Triggers it:") && rule.stdout.contains("Fixed:"), "{}", rule.stdout);
+    let pose = run_in_repo(&["explain", "salabhasana"]);
+    assert_eq!(pose.code, 0);
+    assert!(pose.stdout.starts_with("Locust (locust), Salabhasana"), "{}", pose.stdout);
+    assert!(pose.stdout.contains("Contraindications:"), "{}", pose.stdout);
+    assert!(pose.stdout.contains("osteoporosis (avoid)"), "{}", pose.stdout);
+    let condition = run_in_repo(&["explain", "osteoporosis"]);
+    assert_eq!(condition.code, 0);
+    assert!(condition.stdout.contains("Avoid:"), "{}", condition.stdout);
+    assert!(condition.stdout.contains("Locust (locust)"), "{}", condition.stdout);
+    let unknown = run_in_repo(&["explain", "locsut"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("did you mean `locust`?"), "{}", unknown.stderr);
+}
+
+#[test]
+fn rules_lists_every_rule_and_json_for_tools() {
+    let list = run_in_repo(&["rules"]);
+    assert_eq!(list.code, 0);
+    for rule in ybc::check::RULES {
+        assert!(
+            list.stdout.lines().any(|l| l.starts_with(rule.info.name)),
+            "{} missing from:\n{}",
+            rule.info.name,
+            list.stdout
+        );
+    }
+    let json: serde_json::Value = serde_json::from_str(&run_in_repo(&["rules", "--json"]).stdout).expect("json");
+    assert_eq!(json.as_array().map(Vec::len), Some(ybc::check::RULES.len()));
+    assert!(json[0]["name"].is_string() && json[0]["default"].is_string() && json[0]["explanation"].is_string());
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_rules() {
+    let generated = run_in_repo(&["rules", "--markdown"]).stdout;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    if std::env::var_os("YBC_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).expect("write docs/rules.md");
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "docs/rules.md is out of date: run `cargo run -- rules --markdown > docs/rules.md` (or YBC_UPDATE_DOCS=1 cargo test)"
+    );
+}
+
+#[test]
+fn every_rule_example_triggers_it_and_the_fix_does_not() {
+    let catalog = ybc::catalog::Catalog::builtin();
+    for rule in ybc::check::RULES {
+        let info = &rule.info;
+        let example = ybc::compile(info.example, &catalog);
+        assert!(
+            example.diagnostics.iter().any(|d| d.code == info.name),
+            "{}: its example does not trigger it",
+            info.name
+        );
+        let fixed = ybc::compile(info.fixed, &catalog);
+        assert!(
+            !fixed.diagnostics.iter().any(|d| d.code == info.name),
+            "{}: its fixed example still triggers it",
+            info.name
+        );
+    }
+}
