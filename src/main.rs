@@ -470,13 +470,10 @@ impl App {
         adapt: bool,
         options: &CheckOptions,
     ) -> Result<ExitCode, Failure> {
-        if let Some(out) = output {
-            if same_file(file, out) {
-                return Err(Failure(format!(
-                    "refusing to write the output over the routine itself ({})",
-                    out.display()
-                )));
-            }
+        if let Some(out) = output
+            && same_file(file, out)
+        {
+            return Err(Failure(format!("refusing to write the output over the routine itself ({})", out.display())));
         }
         if format == Format::Ybc && !adapt {
             return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));

@@ -19,7 +19,7 @@ title "Locust rounds"
 author "ybc tests"
 level all-levels
 duration 25-30m
-props mat, wall
+props mat, wall, block
 audience neck-pain
 tags test, rounds
 pose scapula-glide "Scapula Glide" focus mobility hold 20-40s props wall "slide slowly"
@@ -32,14 +32,14 @@ warmup "Wake up":
   side-reach 6 reps right
 strength "Bilateral, then unilateral":
   3 rounds rest 60s:
-    locust hold 20-30s
+    locust hold 20-30s with block
     rest 30s "breathe"
     bridge 3 reps hold 30-45s
   2 rounds:
     note "second block"
     prone-y 10 reps
   single-leg-locust 8 reps alternating
-  locust 8 reps tempo 4-0-4 x2 rest 45s "slow lowering"
+  locust 8 reps tempo 4-0-4 x2 rest 45s with block "slow lowering"
 cooldown:
   note "dim the lights"
   childs-pose 1m

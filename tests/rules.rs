@@ -48,7 +48,10 @@ fn every_rule_fixture_gets_exactly_the_expected_findings() {
                 assert!(expected.is_empty(), "{rule}/{name}: a quiet fixture must not expect findings");
             } else {
                 triggers += 1;
-                assert!(!expected.is_empty(), "{rule}/{name}: a trigger fixture must mark lines with `# expect: {rule}`");
+                assert!(
+                    !expected.is_empty(),
+                    "{rule}/{name}: a trigger fixture must mark lines with `# expect: {rule}`"
+                );
             }
             if found != expected {
                 failures.push(format!(
@@ -68,10 +71,7 @@ fn every_rule_fixture_gets_exactly_the_expected_findings() {
         rules_seen.insert(rule);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    let missing: Vec<_> = ybc::check::RULES
-        .iter()
-        .map(|r| r.info.name)
-        .filter(|name| !rules_seen.contains(*name))
-        .collect();
+    let missing: Vec<_> =
+        ybc::check::RULES.iter().map(|r| r.info.name).filter(|name| !rules_seen.contains(*name)).collect();
     assert!(missing.is_empty(), "rules without fixtures: {missing:?}");
 }

@@ -10,7 +10,23 @@
 mod missing_dose;
 mod names;
 // (audience and dose rule modules)
+mod breath_holding_risk;
+mod caution;
+mod contraindicated;
+mod hold_too_long;
+mod hold_too_short;
+mod level_mismatch;
+mod prop_not_listed;
+mod reps_out_of_range;
+mod short_rest;
 // (sequencing rule modules)
+mod duration_mismatch;
+mod extension_streak;
+mod missing_cooldown;
+mod missing_warmup;
+mod no_mobility_pairing;
+mod one_sided;
+mod strength_order;
 pub mod suppress;
 
 use crate::catalog::Pose;
@@ -125,11 +141,27 @@ pub struct Rule {
 pub static RULES: &[Rule] = &[
     // Safety for the people in the room
     // (audience rules)
+    contraindicated::RULE,
+    caution::RULE,
+    breath_holding_risk::RULE,
+    level_mismatch::RULE,
+    prop_not_listed::RULE,
     // Doses
     missing_dose::RULE,
     // (dose rules)
+    hold_too_long::RULE,
+    hold_too_short::RULE,
+    reps_out_of_range::RULE,
+    short_rest::RULE,
     // Sequencing
     // (sequencing rules)
+    missing_warmup::RULE,
+    strength_order::RULE,
+    one_sided::RULE,
+    extension_streak::RULE,
+    no_mobility_pairing::RULE,
+    missing_cooldown::RULE,
+    duration_mismatch::RULE,
     // Names
     names::UNKNOWN_PROP,
     names::UNKNOWN_CONDITION,
@@ -146,10 +178,10 @@ pub fn rule(name: &str) -> Option<&'static Rule> {
 pub fn run(context: &Context<'_>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for rule in RULES {
-        if let Check::Routine(check) = rule.check {
-            if context.settings.level(rule) != Level::Allow {
-                check(context, &mut diagnostics);
-            }
+        if let Check::Routine(check) = rule.check
+            && context.settings.level(rule) != Level::Allow
+        {
+            check(context, &mut diagnostics);
         }
     }
     diagnostics

@@ -1,16 +1,16 @@
 //! Every kind of mistake gets its own diagnostic at the right line and column,
 //! in plain words, and a file with several mistakes reports all of them.
 
-use crate::harness::{Workspace, check, locations};
+use crate::harness::{Workspace, check, error_locations};
 
 /// Checks `text` and asserts exactly one diagnostic at `line:col` whose message contains `message`.
 #[track_caller]
 fn one_error(text: &str, at: &str, message: &str) {
     let run = check(text);
     assert_eq!(run.code, 1, "expected an error exit for:\n{text}\n---\n{}{}", run.stdout, run.stderr);
-    assert_eq!(locations(&run.stdout), vec![format!("routine.ybc:{at}")], "for:\n{text}\n---\n{}", run.stdout);
+    assert_eq!(error_locations(&run.stdout), vec![format!("routine.ybc:{at}")], "for:\n{text}\n---\n{}", run.stdout);
     assert!(run.stdout.contains(message), "expected {message:?} in:\n{}", run.stdout);
-    assert!(run.stderr.contains("1 error"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 error,"), "{}", run.stderr);
 }
 
 #[test]
@@ -162,11 +162,11 @@ fn a_section_inside_a_section() {
 
 #[test]
 fn nesting_too_deep() {
-    let text = "strength:\n  2 rounds:\n    2 rounds:\n      2 rounds:\n        2 rounds:\n          locust hold 20s\n";
+    let text = "strength:\n  2 rounds rest 30s:\n    2 rounds:\n      2 rounds:\n        2 rounds:\n          locust hold 20s\n";
     let run = check(text);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("Blocks nest more than 4 deep here."), "{}", run.stdout);
-    assert_eq!(locations(&run.stdout).first().map(String::as_str), Some("routine.ybc:5:9"));
+    assert_eq!(error_locations(&run.stdout).first().map(String::as_str), Some("routine.ybc:5:9"));
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn files_that_are_not_text() {
         let run = ws.run(&["check", name]);
         assert_eq!(run.code, 1, "{name}: {}{}", run.stdout, run.stderr);
         assert!(run.stdout.contains(message), "{name}: {}", run.stdout);
-        assert_eq!(locations(&run.stdout), vec![at.to_owned()], "{name}");
+        assert_eq!(error_locations(&run.stdout), vec![at.to_owned()], "{name}");
     }
 }
 
@@ -239,7 +239,7 @@ fn five_mistakes_give_five_diagnostics() {
     let run = check(text);
     assert_eq!(run.code, 1);
     assert_eq!(
-        locations(&run.stdout),
+        error_locations(&run.stdout),
         vec!["routine.ybc:1:7", "routine.ybc:3:3", "routine.ybc:4:38", "routine.ybc:6:15", "routine.ybc:7:32"],
         "{}",
         run.stdout

@@ -91,3 +91,43 @@ pub fn locations(report: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// The `file:line:col` locations of the errors (not warnings or notes) in a human report.
+pub fn error_locations(report: &str) -> Vec<String> {
+    let mut is_error = false;
+    let mut found = Vec::new();
+    for line in report.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('×') {
+            is_error = true;
+        } else if trimmed.starts_with('⚠') || trimmed.starts_with('☞') {
+            is_error = false;
+        } else if let Some(location) = locations(line).pop() {
+            if is_error {
+                found.push(location);
+            }
+            is_error = false;
+        }
+    }
+    found
+}
+
+/// A short routine that every rule is happy with.
+pub const CLEAN: &str = "warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\ncooldown:\n  doorway-chest-opener hold 30s each side\n";
+
+/// The `file:line:col` locations of one rule's findings in a human report.
+pub fn rule_locations(report: &str, rule: &str) -> Vec<String> {
+    let mut current = "";
+    let mut found = Vec::new();
+    for line in report.lines() {
+        if !line.is_empty() && !line.starts_with(' ') && line.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            current = line;
+        } else if let Some(location) = locations(line).pop() {
+            if current == rule {
+                found.push(location);
+            }
+            current = "";
+        }
+    }
+    found
+}

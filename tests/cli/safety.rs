@@ -1,9 +1,10 @@
 //! Configuration, allow comments, explanations and adapting a routine to its
 //! audience, through the real binary.
 
-use crate::harness::{Workspace, locations, run_in_repo};
+use crate::harness::{Workspace, rule_locations, run_in_repo};
 
-const HOLDS: &str = "warmup:\n  cat-cow 8 reps\nstrength:\n  locust\n";
+const HOLDS: &str =
+    "warmup:\n  cat-cow 8 reps\nstrength:\n  locust\ncooldown:\n  doorway-chest-opener hold 30s each side\n";
 
 #[test]
 fn a_config_file_sets_a_rules_level() {
@@ -28,7 +29,7 @@ fn the_nearest_config_wins_and_config_overrides_it() {
     ws.file("studio/class.ybc", HOLDS);
     ws.file("home.ybc", HOLDS);
     let run = ws.run(&["check", "studio/class.ybc", "home.ybc"]);
-    assert_eq!(locations(&run.stdout), vec!["home.ybc:4:3"], "{}", run.stdout);
+    assert_eq!(rule_locations(&run.stdout, "missing-dose"), vec!["home.ybc:4:3"], "{}", run.stdout);
     assert_eq!(run.code, 1);
     let run = ws.run(&["check", "--config", "studio/ybc.toml", "home.ybc"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
@@ -59,10 +60,10 @@ fn an_allow_comment_allows_one_step_or_one_block() {
     let ws = Workspace::new();
     ws.file("a.ybc", "strength:\n  locust # ybc: allow(missing-dose)\n  bridge\n");
     let run = ws.run(&["check", "a.ybc"]);
-    assert_eq!(locations(&run.stdout), vec!["a.ybc:3:3"], "{}", run.stdout);
+    assert_eq!(rule_locations(&run.stdout, "missing-dose"), vec!["a.ybc:3:3"], "{}", run.stdout);
     ws.file("b.ybc", "# ybc: allow(missing-dose)\nstrength:\n  locust\n  bridge\ncooldown:\n  childs-pose\n");
     let run = ws.run(&["check", "b.ybc"]);
-    assert_eq!(locations(&run.stdout), vec!["b.ybc:6:3"], "{}", run.stdout);
+    assert_eq!(rule_locations(&run.stdout, "missing-dose"), vec!["b.ybc:6:3"], "{}", run.stdout);
 }
 
 #[test]
@@ -71,7 +72,7 @@ fn a_stale_allow_is_reported() {
     ws.file("a.ybc", "strength:\n  locust hold 30s # ybc: allow(missing-dose)\n");
     let run = ws.run(&["check", "a.ybc"]);
     assert!(run.stdout.contains("This allows `missing-dose`, but nothing here breaks that rule."), "{}", run.stdout);
-    assert_eq!(locations(&run.stdout), vec!["a.ybc:2:32"]);
+    assert_eq!(rule_locations(&run.stdout, "unused-allow"), vec!["a.ybc:2:32"]);
 }
 
 #[test]
@@ -80,7 +81,7 @@ fn deny_warnings_fails_on_warnings() {
     ws.file("a.ybc", HOLDS);
     assert_eq!(ws.run(&["check", "a.ybc"]).code, 0);
     assert_eq!(ws.run(&["check", "--deny-warnings", "a.ybc"]).code, 1);
-    ws.file("b.ybc", "warmup:\n  cat-cow 8 reps\n");
+    ws.file("b.ybc", crate::harness::CLEAN);
     assert_eq!(ws.run(&["check", "--deny-warnings", "b.ybc"]).code, 0);
 }
 

@@ -1,0 +1,54 @@
+//! `hold-too-short`: a hold shorter than the pose's recommended range.
+
+use super::hold_too_long::{hold_of, seconds, source_of, written};
+use super::{Check, Context, Rule, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::resolve::format_seconds;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    info: RuleInfo {
+        name: "hold-too-short",
+        default: Severity::Info,
+        summary: "a hold shorter than the pose's recommended range",
+        explanation: "A hold much shorter than the pose's recommended range (locust 15-45 s, child's pose 30 s or \
+more) gives the muscles little time to work, or the body little time to settle. It is not unsafe, so ybc mentions it \
+as information: shorter holds are a fair regression (the seed article shortens holds to 5-10 s for some students). The \
+short pause at the top of each rep (`locust 8 reps hold 3s`) is not a static hold and is not checked.",
+        source: "Seed article, \"Sets, reps, timing\" and \"Regressions, progressions\"; each pose's dose in the catalog.",
+        example: "strength:\n  locust hold 10s x3 rest 30s\n",
+        fixed: "strength:\n  locust hold 15-20s x3 rest 30s\n",
+    },
+    check: Check::Routine(check),
+};
+
+fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for info in context.steps() {
+        if info.step.dose.reps.is_some() {
+            continue;
+        }
+        let Some((hold, range)) = hold_of(info.step, info.pose) else { continue };
+        let value = hold.value;
+        if value.min >= range.min {
+            continue;
+        }
+        let recommended =
+            format!("{}'s recommended {} ({})", info.pose.english, seconds(range.min, range.max), source_of(info.pose));
+        let message = if value.is_exact() {
+            format!("A {} hold is shorter than {recommended}.", format_seconds(value.min))
+        } else {
+            format!("This hold starts at {}, shorter than {recommended}.", format_seconds(value.min))
+        };
+        let fixed = seconds(range.min, value.max.max(range.min));
+        out.push(
+            Diagnostic::new(Severity::Info, RULE.info.name, hold.span, message)
+                .with_label(format!("shorter than {}", format_seconds(range.min)))
+                .with_help(format!(
+                    "Hold for at least {} (`{}`); a shorter hold is fine as a deliberate regression.",
+                    format_seconds(range.min),
+                    written(info.step, &fixed)
+                ))
+                .with_fix(hold.span, fixed),
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! `missing-warmup`: strength work before anything has warmed up the upper back.
+//!
+//! Also home to the sequencing rules' shared reading of a step: what counts as
+//! strength work and what counts as warm-up or mobility work.
+
+use super::{Check, Context, Rule, RuleInfo, StepInfo};
+use crate::catalog::Focus;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::routine::SectionKind;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    info: RuleInfo {
+        name: "missing-warmup",
+        default: Severity::Warning,
+        summary: "strength work before any warm-up or mobility work",
+        explanation: "Loading a cold upper back asks stiff thoracic joints and sleepy shoulder-blade muscles to \
+work hard before they move well, and the class compensates by shrugging or arching the low back. The seed article \
+opens every routine with movement that primes mobility and blood flow: cat-cow with long arm reaches, thread the \
+needle, scapular circles. ybc reports the first strength step that comes before any `warmup` or `mobility` section \
+and before any mobility pose.",
+        source: "Seed article, \"Warm-up: open the thoracic spine and shoulders\" and \"Micro-session integration\" \
+(start with thoracic mobility).",
+        example: "strength:\n  locust hold 20-30s x3 rest 30s\ncooldown:\n  childs-pose 1m\n",
+        fixed: "warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\ncooldown:\n  childs-pose 1m\n",
+    },
+    check: Check::Routine(check),
+};
+
+/// Whether a step is strength work: anything in a `strength` section except a
+/// rest pose, or a strength pose outside the warm-up, mobility and cool-down sections.
+pub(super) fn is_strength_work(info: &StepInfo<'_>) -> bool {
+    match info.section {
+        Some(SectionKind::Strength) => info.pose.focus != Focus::Rest,
+        Some(SectionKind::Warmup | SectionKind::Mobility | SectionKind::Cooldown) => false,
+        Some(SectionKind::Accessory) | None => info.pose.focus == Focus::Strength,
+    }
+}
+
+/// Whether a step warms up: anything in a `warmup` or `mobility` section, or a mobility pose anywhere.
+pub(super) fn is_warmup_work(info: &StepInfo<'_>) -> bool {
+    matches!(info.section, Some(SectionKind::Warmup | SectionKind::Mobility)) || info.pose.focus == Focus::Mobility
+}
+
+fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let steps = context.steps();
+    for (i, info) in steps.iter().enumerate() {
+        if is_warmup_work(info) {
+            return;
+        }
+        if !is_strength_work(info) {
+            continue;
+        }
+        let name = &info.step.name.value;
+        let mut diagnostic = Diagnostic::new(
+            Severity::Warning,
+            RULE.info.name,
+            info.step.name.span,
+            format!("`{name}` loads the upper back before anything has warmed it up."),
+        )
+        .with_label("strength work with no warm-up before it")
+        .with_help("Start with thoracic mobility, for example a `warmup:` section with `cat-cow 8 reps`.");
+        // A warm-up written after the strength work: point at it, so it can move up.
+        let late = steps[i + 1..].iter().find(|s| match s.section {
+            Some(kind) => kind == SectionKind::Warmup,
+            None => s.pose.focus == Focus::Mobility,
+        });
+        if let Some(late) = late {
+            diagnostic = diagnostic.with_related(late.step.name.span, "the warm-up comes only here");
+        }
+        out.push(diagnostic);
+        return;
+    }
+}

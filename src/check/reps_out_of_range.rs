@@ -1,0 +1,77 @@
+//! `reps-out-of-range`: reps per set outside the pose's recommended range, or past 20.
+
+use super::hold_too_long::source_of;
+use super::{Check, Context, Rule, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::syntax::Range;
+
+/// The most slow reps in one set, for any pose.
+const MAX_REPS: u32 = 20;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    info: RuleInfo {
+        name: "reps-out-of-range",
+        default: Severity::Warning,
+        summary: "reps per set outside the pose's recommended range, or more than 20",
+        explanation: "Each pose in the catalog has a recommended number of reps per set (band rows 8-15, locust lifts \
+5-8). Far fewer and the set does little; far more and slow, controlled reps turn into fast, sloppy ones, usually with \
+shrugging or a low back doing the work. Whatever the pose, the seed article puts strength work at 8-20 slow reps per \
+set, so more than 20 is always reported. For more work, add a set instead.",
+        source: "Seed article, \"Benefits\" (8-20 slow reps per set) and \"Sets, reps, timing\"; each pose's dose in \
+the catalog.",
+        example: "strength:\n  band-row 25 reps x2 rest 45s\n",
+        fixed: "strength:\n  band-row 12 reps x3 rest 45s\n",
+    },
+    check: Check::Routine(check),
+};
+
+fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for info in context.steps() {
+        let Some(reps) = &info.step.dose.reps else { continue };
+        let pose = info.pose;
+        let (low, high) = match pose.reps {
+            Some(r) => (r.min, r.max.min(MAX_REPS)),
+            None => (1, MAX_REPS),
+        };
+        let written = count(reps.value);
+        let recommended = match pose.reps {
+            Some(r) if r.max <= MAX_REPS => {
+                format!(
+                    "{}'s recommended {} ({})",
+                    pose.english,
+                    count(Range { min: r.min, max: r.max }),
+                    source_of(pose)
+                )
+            }
+            _ => format!("the {MAX_REPS} slow reps the seed article suggests as the most for one set"),
+        };
+        let (message, label, help) = if reps.value.max > high {
+            (
+                format!("{written} reps per set is more than {recommended}."),
+                format!("more than {high}"),
+                format!("Do at most {high} per set (`{high} reps`), and add a set for more work."),
+            )
+        } else if reps.value.min < low {
+            (
+                format!("{written} reps per set is fewer than {recommended}."),
+                format!("fewer than {low}"),
+                format!("Do at least {low} per set: `{low} reps`."),
+            )
+        } else {
+            continue;
+        };
+        let fixed = count(Range { min: reps.value.min.clamp(low, high), max: reps.value.max.clamp(low, high) });
+        out.push(
+            Diagnostic::new(Severity::Warning, RULE.info.name, reps.span, message)
+                .with_label(label)
+                .with_help(help)
+                .with_fix(reps.span, fixed),
+        );
+    }
+}
+
+/// A count as written: `8` or `8-12`.
+fn count(range: Range) -> String {
+    if range.is_exact() { range.min.to_string() } else { format!("{}-{}", range.min, range.max) }
+}
