@@ -154,7 +154,7 @@ fn finding(
         let diagnostic = Diagnostic::new(severity, code, step.name.span, message)
             .with_label(label)
             .with_help(help.join(" "))
-            .with_fix(step.name.span, written);
+            .with_fix(step.span, rewrite_step(step, other, prop.map(String::as_str)));
         return with_audience_label(diagnostic, condition);
     }
     let mut diagnostic = Diagnostic::new(severity, code, step.name.span, message).with_label(label);
@@ -168,6 +168,42 @@ fn finding(
     }
     let diagnostic = diagnostic.with_help(help.join(" "));
     with_audience_label(diagnostic, condition)
+}
+
+/// The step rewritten for the pose offered instead: that pose's recommended
+/// dose (a dose written for the avoided pose rarely suits its regression), the
+/// step's sets, rest between sets, props and cues kept, and `each side` for a
+/// one-sided pose.
+fn rewrite_step(step: &Step, other: &Pose, extra_prop: Option<&str>) -> String {
+    let range = |min: u32, max: u32, unit: &str| {
+        if min == max { format!("{min}{unit}") } else { format!("{min}-{max}{unit}") }
+    };
+    let mut parts = vec![other.id.clone()];
+    if let Some(hold) = other.hold {
+        parts.push(format!("hold {}", range(hold.min, hold.max, "s")));
+    } else if let Some(reps) = other.reps {
+        parts.push(range(reps.min, reps.max, " reps"));
+    } else if let Some(duration) = other.duration {
+        parts.push(range(duration.min, duration.max, "s"));
+    }
+    if let Some(sets) = &step.dose.sets {
+        parts.push(format!("x{}", sets.value));
+        if let Some(rest) = &step.dose.rest {
+            parts.push(format!("rest {}", range(rest.value.min, rest.value.max, "s")));
+        }
+    }
+    if other.laterality == crate::catalog::Laterality::Unilateral {
+        parts.push("each side".to_owned());
+    }
+    let mut props: Vec<&str> = step.props.iter().map(|p| p.value.as_str()).collect();
+    if let Some(extra) = extra_prop.filter(|e| !props.contains(e)) {
+        props.push(extra);
+    }
+    if !props.is_empty() {
+        parts.push(format!("with {}", props.join(", ")));
+    }
+    parts.extend(step.cues.iter().map(|cue| format!("\"{cue}\"")));
+    parts.join(" ")
 }
 
 /// The text with its first letter in lower case, unless it starts an acronym.
@@ -208,7 +244,7 @@ mod tests {
         assert!(found[0].labels.is_empty(), "no label on an empty span: {:?}", found[0].labels);
         assert!(found[0].message.starts_with("Locust is not safe for someone with osteoporosis"));
         let fix = found[0].fix.as_ref().expect("a fix");
-        assert_eq!(fix.replacement, "wall-scapular-retraction");
+        assert!(fix.replacement.starts_with("wall-scapular-retraction hold 5-10s"), "{}", fix.replacement);
     }
 
     #[test]

@@ -164,3 +164,97 @@ fn every_rule_example_triggers_it_and_the_fix_does_not() {
         );
     }
 }
+
+#[test]
+fn the_unsafe_sample_trips_every_rule() {
+    let run = run_in_repo(&["check", "tests/fixtures/unsafe.ybc"]);
+    assert_eq!(run.code, 1);
+    for rule in ybc::check::RULES {
+        assert!(
+            !rule_locations(&run.stdout, rule.info.name).is_empty(),
+            "{} did not fire on tests/fixtures/unsafe.ybc:\n{}",
+            rule.info.name,
+            run.stdout
+        );
+    }
+}
+
+const OSTEOPOROSIS_CLASS: &str = "title \"Back strength\"\nprops mat, wall\n\nwarmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\n  bridge 3 reps hold 30s\ncooldown:\n  doorway-chest-opener hold 30s each side\n";
+
+#[test]
+fn audience_on_the_command_line_checks_as_if_declared() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", OSTEOPOROSIS_CLASS);
+    assert_eq!(ws.run(&["check", "class.ybc"]).code, 0);
+    let run = ws.run(&["check", "--audience", "osteoporosis", "class.ybc"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        rule_locations(&run.stdout, "contraindicated"),
+        vec!["class.ybc:7:3", "class.ybc:8:3"],
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Locust is not safe for someone with osteoporosis"), "{}", run.stdout);
+}
+
+#[test]
+fn audience_in_the_config_applies_to_every_routine() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", OSTEOPOROSIS_CLASS);
+    ws.file("ybc.toml", "[check]\naudience = [\"osteoporosis\"]\n");
+    let run = ws.run(&["check", "class.ybc"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(rule_locations(&run.stdout, "contraindicated").len(), 2, "{}", run.stdout);
+}
+
+#[test]
+fn adapt_replaces_contraindicated_steps_and_says_why() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", OSTEOPOROSIS_CLASS);
+    let run = ws.run(&[
+        "build",
+        "class.ybc",
+        "--adapt",
+        "--audience",
+        "osteoporosis",
+        "--format",
+        "ybc",
+        "-o",
+        "adapted.ybc",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "class.ybc:7: adapted `locust hold 20-30s x3 rest 30s` → `wall-scapular-retraction hold 5-10s x3 rest 30s`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("class.ybc:8: adapted `bridge 3 reps hold 30s`"), "{}", run.stderr);
+    let adapted = std::fs::read_to_string(ws.path().join("adapted.ybc")).expect("adapted routine");
+    assert!(!adapted.contains("  locust"), "{adapted}");
+    assert!(!adapted.contains("  bridge "), "{adapted}");
+    // The adapted routine checks without errors for the same audience.
+    let check = ws.run(&["check", "--audience", "osteoporosis", "adapted.ybc"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    // And the JSON says what was replaced and why.
+    let json = ws.run(&["build", "class.ybc", "--adapt", "--audience", "osteoporosis", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let parsed: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let changes = parsed["adaptations"].as_array().expect("adaptations");
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(changes[0]["line"], 7);
+    assert_eq!(changes[0]["before"], "locust hold 20-30s x3 rest 30s");
+    assert!(changes[0]["reason"].as_str().is_some_and(|r| r.contains("osteoporosis")), "{changes:?}");
+}
+
+#[test]
+fn adapt_with_nothing_to_adapt_says_so() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", OSTEOPOROSIS_CLASS);
+    let run = ws.run(&["build", "class.ybc", "--adapt", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stderr.contains("nothing to adapt"), "{}", run.stderr);
+    let format_ybc_alone = ws.run(&["build", "class.ybc", "--format", "ybc"]);
+    assert_eq!(format_ybc_alone.code, 2);
+}
