@@ -8,6 +8,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// pest_derive without its `std` feature (which adds a stack check to every rule
+// call) generates code that names `alloc` directly.
+extern crate alloc;
+
 pub mod catalog;
 pub mod check;
 pub mod config;
