@@ -104,3 +104,16 @@ impl Diagnostic {
         self
     }
 }
+
+/// The most characters of a teacher's own text quoted in a message.
+const MAX_QUOTED: usize = 40;
+
+/// A teacher's word or name as a message quotes it: whole when short,
+/// otherwise its first characters and an ellipsis, so that a pasted paragraph
+/// never becomes the message.
+pub fn quote(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTED) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_owned(),
+    }
+}

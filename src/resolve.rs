@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::catalog::{
     self, Bounds, Catalog, Contraindication, Focus, Laterality, Level, Pose, PoseProps, Severity, Spine,
 };
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, quote};
 use crate::routine::*;
 use crate::span::Span;
 use crate::syntax::{self, Document, HeaderKind, Node, PoseAttr, PoseDef, Range, Spanned, StepItem};
@@ -618,7 +618,7 @@ impl Resolver<'_> {
         if self.catalog.suggest_pose(word).is_none()
             && let Some(header) = catalog::suggest(word, HEADER_WORDS.iter().copied())
         {
-            return Diagnostic::error("unknown-word", name.span, format!("`{word}` is not a header I know."))
+            return Diagnostic::error("unknown-word", name.span, format!("`{}` is not a header I know.", quote(word)))
                 .with_label("unknown header")
                 .with_help(format!("Did you mean `{header}`? The header lines are: {}.", HEADER_WORDS.join(", ")))
                 .with_fix(name.span, header.to_owned());
@@ -748,7 +748,7 @@ pub(crate) fn unknown_pose(catalog: &Catalog, name: &Spanned<String>) -> Diagnos
         }
     }
     let mut diagnostic =
-        Diagnostic::error("unknown-pose", name.span, format!("`{}` is not a pose I know.", name.value))
+        Diagnostic::error("unknown-pose", name.span, format!("`{}` is not a pose I know.", quote(&name.value)))
             .with_label("unknown pose");
     match catalog.suggest_pose(&name.value) {
         Some(suggestion) => {
@@ -759,7 +759,7 @@ pub(crate) fn unknown_pose(catalog: &Catalog, name: &Spanned<String>) -> Diagnos
         None => {
             diagnostic = diagnostic.with_help(format!(
                 "Run `ybc poses` to list the catalog, or define your own with `pose {} \"Name\" focus strength hold 20-40s`.",
-                name.value
+                quote(&name.value)
             ));
         }
     }
@@ -809,7 +809,7 @@ fn unknown_name(
     suggestion: Option<&str>,
     all: &[&str],
 ) -> Diagnostic {
-    let diagnostic = Diagnostic::error(code, name.span, format!("`{}` is not a {what} I know.", name.value))
+    let diagnostic = Diagnostic::error(code, name.span, format!("`{}` is not a {what} I know.", quote(&name.value)))
         .with_label(format!("unknown {what}"));
     match suggestion {
         Some(s) => diagnostic.with_help(format!("Did you mean `{s}`?")).with_fix(name.span, s.to_owned()),
@@ -819,7 +819,7 @@ fn unknown_name(
 
 /// A word that is not one of `allowed` after `keyword`.
 fn unknown_word(span: Span, word: &str, keyword: &str, allowed: &[&str]) -> Diagnostic {
-    let diagnostic = Diagnostic::error("unknown-word", span, format!("`{word}` is not a {keyword} I know."))
+    let diagnostic = Diagnostic::error("unknown-word", span, format!("`{}` is not a {keyword} I know.", quote(word)))
         .with_label(format!("unknown {keyword}"));
     match catalog::suggest(word, allowed.iter().copied()) {
         Some(s) => diagnostic
@@ -849,7 +849,7 @@ fn stray(span: Span, word: &str, words: &[&str], place: &str) -> Diagnostic {
             "reps" | "rep" => format!("Put a space between the number and the word: `{number} reps`."),
             _ => "Write a duration like `30s`, `1m30s` or `20-30s`, reps like `8 reps`, and sets like `x3`.".to_owned(),
         };
-        return Diagnostic::error("dose", span, format!("I can't read `{word}` as a dose."))
+        return Diagnostic::error("dose", span, format!("I can't read `{}` as a dose.", quote(word)))
             .with_label("not a dose")
             .with_help(help);
     }
@@ -871,8 +871,9 @@ fn stray(span: Span, word: &str, words: &[&str], place: &str) -> Diagnostic {
         )),
         _ => None,
     };
-    let diagnostic = Diagnostic::error("syntax", span, format!("`{word}` is not something I understand in {place}."))
-        .with_label("unknown word");
+    let diagnostic =
+        Diagnostic::error("syntax", span, format!("`{}` is not something I understand in {place}.", quote(word)))
+            .with_label("unknown word");
     if let Some(hint) = hint {
         return diagnostic.with_help(hint);
     }

@@ -157,10 +157,18 @@ fn lookup(map: &HashMap<String, usize>, name: &str) -> Option<usize> {
     None
 }
 
+/// The longest name (in bytes) worth looking for a suggestion for.
+const MAX_SUGGESTIBLE: usize = 64;
+
 /// The candidate closest to `name` by edit distance, if it is close enough to be a typo.
 ///
 /// Ties go to the alphabetically first candidate so that suggestions are stable.
 pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    // No known name is anywhere near this long; comparing a pasted paragraph
+    // against every name would cost time and suggest nothing.
+    if name.len() > MAX_SUGGESTIBLE {
+        return None;
+    }
     let name = name.to_lowercase();
     let allowed = match name.chars().count() {
         0..=3 => 1,

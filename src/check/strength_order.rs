@@ -85,24 +85,32 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             (info, stage)
         })
         .collect();
+    // For each family and stage, every distinct pose name with the index of its
+    // last step: enough to answer "which later steps come from an earlier stage"
+    // for every step without comparing each pair of steps.
+    let mut last_of: Vec<(&str, Stage, &str, usize)> = Vec::new();
     for (i, (info, stage)) in strength.iter().enumerate() {
-        // Later steps of the same family from an earlier stage, in order.
-        let before: Vec<&(StepInfo<'_>, Stage)> = strength[i + 1..]
+        let name = info.step.name.value.as_str();
+        match last_of.iter_mut().find(|(f, s, n, _)| *f == info.pose.family && s == stage && *n == name) {
+            Some(entry) => entry.3 = i,
+            None => last_of.push((info.pose.family.as_str(), *stage, name, i)),
+        }
+    }
+    for (i, (info, stage)) in strength.iter().enumerate() {
+        // Later steps of the same family from an earlier stage, in order of their last step.
+        let mut later: Vec<&(&str, Stage, &str, usize)> = last_of
             .iter()
-            .filter(|(other, other_stage)| other_stage < stage && other.pose.family == info.pose.family)
+            .filter(|(family, other_stage, _, last)| *last > i && other_stage < stage && *family == info.pose.family)
             .collect();
+        later.sort_by_key(|entry| entry.3);
         // The last of them is the step to move this one after.
-        let Some((last, _)) = before.last() else { continue };
+        let Some(&&(_, _, _, last_index)) = later.last() else { continue };
+        let Some((last, _)) = strength.get(last_index) else { continue };
         // `the two-sided `band-row` and `trx-row``, `the two-sided `locust` and the one-sided `single-leg-locust``.
         let mut groups: Vec<String> = Vec::new();
         for group_stage in [Stage::Bilateral, Stage::Unilateral] {
-            let mut names: Vec<String> = Vec::new();
-            for (other, _) in before.iter().filter(|(_, s)| *s == group_stage) {
-                let shown = format!("`{}`", other.step.name.value);
-                if !names.contains(&shown) {
-                    names.push(shown);
-                }
-            }
+            let names: Vec<String> =
+                later.iter().filter(|entry| entry.1 == group_stage).map(|entry| format!("`{}`", entry.2)).collect();
             if !names.is_empty() {
                 groups.push(format!("the {} {}", group_stage.words(), join(&names)));
             }

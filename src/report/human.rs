@@ -3,12 +3,19 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
 
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// The most diagnostics shown for one file; the rest are counted in one line.
 pub const MAX_PER_FILE: usize = 200;
+
+/// Source lines longer than this (in bytes) are not quoted in a report: a
+/// minified or pasted line would flood the terminal. The location is still given.
+pub const MAX_QUOTED_LINE: usize = 1_000;
 
 /// Renders diagnostics for one file.
 pub struct HumanRenderer {
@@ -24,9 +31,15 @@ impl HumanRenderer {
 
     /// Renders every diagnostic of `text` (named `name`) into one string.
     pub fn render(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
-        let source = NamedSource::new(name, text.to_owned()).with_language("ybc");
+        let source = CharColumns { name: name.to_owned(), text: text.to_owned() };
+        let lines = crate::span::LineIndex::new(text);
         let mut out = String::new();
         for diagnostic in diagnostics.iter().take(MAX_PER_FILE) {
+            if quoted_line_too_long(text, diagnostic) {
+                let at = lines.line_col(text, diagnostic.span.start);
+                out.push_str(&self.render_without_source(name, at, diagnostic));
+                continue;
+            }
             let report = Report { diagnostic, source: &source, len: text.len() };
             if self.handler.render_report(&mut out, &report).is_err() {
                 out.push_str(&format!("{name}: {}\n", diagnostic.message));
@@ -40,9 +53,125 @@ impl HumanRenderer {
     }
 }
 
+impl HumanRenderer {
+    /// A diagnostic with no source to quote (a file that could not be read):
+    /// its message, which names the file, and its help.
+    pub fn render_alone(&self, diagnostic: &Diagnostic) -> String {
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &Bare(diagnostic)).is_err() {
+            out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
+        }
+        out.push('\n');
+        out
+    }
+
+    /// A diagnostic whose line is too long to quote: the message, where, and the help.
+    fn render_without_source(&self, name: &str, at: crate::span::LineCol, diagnostic: &Diagnostic) -> String {
+        let mut plain = diagnostic.clone();
+        plain.message =
+            format!("{} ({name}:{}:{}; the line is too long to show)", diagnostic.message, at.line, at.column);
+        let report = Bare(&plain);
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &report).is_err() {
+            out = format!("{name}:{}:{}: {}\n", at.line, at.column, diagnostic.message);
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// Whether any line a diagnostic would quote is longer than [`MAX_QUOTED_LINE`].
+fn quoted_line_too_long(text: &str, diagnostic: &Diagnostic) -> bool {
+    let spans = std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
+    spans.into_iter().any(|span| {
+        let start = span.start.min(text.len());
+        let line_start = text.get(..start).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |n| n + 1);
+        let line_end = text.get(start..).and_then(|t| t.find(['\n', '\r'])).map_or(text.len(), |n| start + n);
+        line_end - line_start > MAX_QUOTED_LINE
+    })
+}
+
+/// A diagnostic rendered without its source.
+struct Bare<'a>(&'a Diagnostic);
+
+impl fmt::Debug for Bare<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl fmt::Display for Bare<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::error::Error for Bare<'_> {}
+
+impl miette::Diagnostic for Bare<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.0.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette_severity(self.0.severity))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.0.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+/// A named source whose columns count characters, not bytes, so that the
+/// `file:line:col` a teacher reads matches what their editor shows
+/// (miette's own string sources count bytes).
+struct CharColumns {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let data = contents.data();
+        // miette gives the column of the contents' first byte in bytes; count
+        // the characters from the start of its line instead.
+        let at = contents.span().offset().min(self.text.len());
+        let column = self
+            .text
+            .get(..at)
+            .map(|before| before.rsplit(['\n', '\r']).next().unwrap_or("").chars().count())
+            .unwrap_or(contents.column());
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                self.name.clone(),
+                data,
+                *contents.span(),
+                contents.line(),
+                column,
+                contents.line_count(),
+            )
+            .with_language("ybc"),
+        ))
+    }
+}
+
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a CharColumns,
     len: usize,
 }
 
@@ -73,11 +202,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diagnostic.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-            Severity::Info => miette::Severity::Advice,
-        })
+        Some(miette_severity(self.diagnostic.severity))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -97,5 +222,20 @@ impl miette::Diagnostic for Report<'_> {
             .iter()
             .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.span(l.span)));
         Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn the_location_counts_characters_not_bytes() {
+        let text = "warmup:\n  cat-cow 8 reps \"שלום 🧘 नमस्ते\" hodl\n";
+        let start = text.find("hodl").unwrap_or_default();
+        let diagnostic = Diagnostic::error("syntax", Span::new(start, start + 4), "unknown word");
+        let out = HumanRenderer::new(false).render("r.ybc", text, &[diagnostic]);
+        assert!(out.contains("[r.ybc:2:34]"), "{out}");
     }
 }

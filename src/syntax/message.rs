@@ -86,12 +86,12 @@ pub(crate) fn syntax_error(text: &str, offset: usize, error: &Error<Rule>) -> Di
         ),
         _ if found.is_empty() => ("This line ends too early.".to_owned(), "Finish the line, or remove it.".to_owned()),
         _ => (
-            format!("I can't read `{found}` here."),
+            format!("I can't read `{}` here.", crate::diagnostic::quote(found)),
             "A step is a pose followed by its dose, like `locust hold 30s x3 rest 45s`.".to_owned(),
         ),
     };
     Diagnostic::error("syntax", span, message)
-        .with_label(if found.is_empty() { "here".to_owned() } else { format!("`{found}`") })
+        .with_label(if found.is_empty() { "here".to_owned() } else { format!("`{}`", crate::diagnostic::quote(found)) })
         .with_help(help)
 }
 

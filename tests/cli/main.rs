@@ -3,6 +3,7 @@
 mod commands;
 mod errors;
 mod harness;
+mod hostile;
 mod language;
 mod plan;
 mod safety;
