@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use ybc::catalog::{Bounds, Catalog, Focus, Laterality, Level};
+use ybc::catalog::{Bounds, Catalog, Focus, Laterality, Level, Spine};
 
 /// The fewest and most lines of one generated routine (blank lines included).
 pub const MIN_LINES: usize = 15;
@@ -27,9 +27,10 @@ pub fn corpus(catalog: &Catalog, seed: u64, count: usize) -> Vec<String> {
     (0..count).map(|i| generator.routine(seed, i as u64)).collect()
 }
 
-/// One routine: sections back to back until the text is exactly `bytes` long
-/// (the last line is a comment that pads it). It has no `duration` header: a
-/// file this size plans to more than the day a duration may say.
+/// One routine: whole classes (warm-up to cool-down) back to back under one
+/// header, then comment lines that pad the text to exactly `bytes` long. It
+/// has no `duration` header: a file this size plans to more than the day a
+/// duration may say.
 pub fn big(catalog: &Catalog, seed: u64, bytes: usize) -> String {
     Generator::new(catalog).big(seed, bytes)
 }
@@ -38,6 +39,11 @@ pub fn big(catalog: &Catalog, seed: u64, bytes: usize) -> String {
 #[derive(Clone)]
 struct Spec {
     id: String,
+    family: String,
+    /// Backbends in a row want a counter-pose.
+    extension: bool,
+    /// The order of strength work within a family: 0 bilateral, 1 unilateral, 2 eccentric.
+    stage: u8,
     focus: Focus,
     unilateral: bool,
     level: Level,
@@ -156,6 +162,9 @@ impl Generator {
             .iter()
             .map(|p| Spec {
                 id: p.id.clone(),
+                family: p.family.clone(),
+                extension: p.spine == Spine::Extension,
+                stage: if p.eccentric { 2 } else { u8::from(p.laterality == Laterality::Unilateral) },
                 focus: p.focus,
                 unilateral: p.laterality == Laterality::Unilateral,
                 level: p.level,
@@ -184,6 +193,9 @@ impl Generator {
                 }
                 let spec = Spec {
                     id: id.to_owned(),
+                    family: id.to_owned(),
+                    extension: false,
+                    stage: u8::from(unilateral),
                     focus: if focus == "strength" { Focus::Strength } else { Focus::Mobility },
                     unilateral,
                     level: Level::Beginner,
@@ -241,22 +253,25 @@ impl Generator {
         w.headers(4);
         // The header lines are written last: leave room for them (under 1 KB).
         let room = bytes.saturating_sub(1024);
+        // Whole classes back to back, so that the file ends with a cool-down.
         let kinds = ["warmup", "strength", "accessory", "strength", "mobility", "cooldown"];
+        let mut end = 0;
         for k in 0.. {
-            let before = w.body.len();
             let lines = 4 + w.rng.usize(..12);
             w.section(kinds[k % kinds.len()], lines);
             if w.body.len() > room {
-                w.body.truncate(before);
+                w.body.truncate(end);
                 break;
+            }
+            if k % kinds.len() == kinds.len() - 1 {
+                end = w.body.len();
             }
         }
         let mut text = w.finish();
-        if text.len() + 2 <= bytes {
-            text.push('#');
-            while text.len() + 1 < bytes {
-                text.push('#');
-            }
+        // Pad to the exact size with comment lines of at most 80 bytes.
+        while text.len() < bytes {
+            let n = (bytes - text.len()).min(80);
+            text.extend(std::iter::repeat_n('#', n - 1));
             text.push('\n');
         }
         text
@@ -275,6 +290,10 @@ struct Writer<'g, 'r> {
     custom: Option<&'g (Spec, String)>,
     /// Whether a step has used the custom pose yet.
     custom_used: bool,
+    /// Backbends in a row so far.
+    streak: usize,
+    /// The latest stage of strength work (see [`Spec::stage`]) written for each family.
+    stages: Vec<(&'g str, u8)>,
     /// Whether to write a comment, an `author` and `tags` line.
     comment: bool,
     author: bool,
@@ -300,6 +319,8 @@ impl<'g, 'r> Writer<'g, 'r> {
             audience: None,
             custom: None,
             custom_used: false,
+            streak: 0,
+            stages: Vec::new(),
             comment: false,
             author: false,
             tags: false,
@@ -359,6 +380,7 @@ impl<'g, 'r> Writer<'g, 'r> {
             .chain(custom)
             .filter(|s| wanted(s) && s.level <= self.level.1)
             .filter(|s| self.audience.as_ref().is_none_or(|a| !s.avoid.contains(a)))
+            .filter(|s| self.hold(s).is_some() || s.reps.is_some() || s.duration.is_some())
             .collect()
     }
 
@@ -380,9 +402,10 @@ impl<'g, 'r> Writer<'g, 'r> {
                 let _ = writeln!(self.body, "  note \"{note}\"");
                 left -= 1;
             } else if kind == "strength" && roll < 35 && left >= 3 {
-                // A rounds block: the head and 1-3 steps, sometimes a rest step.
+                // A rounds block: the head, 1-3 steps, and at least 30 s between
+                // rounds: in the head, or as a rest step ending the round.
                 let count = 2 + self.rng.u64(..3);
-                let steps = 1 + self.rng.usize(..(left - 1).min(3));
+                let steps = 1 + self.rng.usize(..(left - 2).min(3));
                 let rest = [None, Some(30), Some(45), Some(60)][self.rng.usize(..4)];
                 match rest {
                     Some(r) => {
@@ -394,12 +417,12 @@ impl<'g, 'r> Writer<'g, 'r> {
                 }
                 let mut round: Time = (0, 0);
                 for _ in 0..steps {
-                    let spec = pool[self.rng.usize(..pool.len())];
+                    let spec = self.pick(&pool);
                     round = add(round, self.step(spec, 4, false));
                 }
                 let mut used = 1 + steps;
-                if left > used && self.rng.bool() {
-                    let r = [20, 30, 45][self.rng.usize(..3)];
+                if rest.is_none() || self.rng.bool() {
+                    let r = [30, 45][self.rng.usize(..2)];
                     let _ = writeln!(self.body, "    rest {r}s");
                     round = add(round, (r, r));
                     used += 1;
@@ -420,7 +443,7 @@ impl<'g, 'r> Writer<'g, 'r> {
                         self.custom_used = true;
                         custom
                     }
-                    _ => pool[self.rng.usize(..pool.len())],
+                    _ => self.pick(&pool),
                 };
                 let sets = matches!(kind, "strength" | "accessory");
                 let t = self.step(spec, 2, sets);
@@ -432,12 +455,50 @@ impl<'g, 'r> Writer<'g, 'r> {
         self.body.push('\n');
     }
 
-    /// Writes one step line indented by `indent` and returns its length.
-    fn step(&mut self, spec: &Spec, indent: usize, allow_sets: bool) -> Time {
+    /// The hold range to draw from: the pose's, kept to 20 s for strength work
+    /// when someone in the room has high blood pressure (long isometric holds
+    /// raise it); `None` when the pose can't be held that briefly.
+    fn hold(&self, spec: &Spec) -> Option<Bounds> {
+        let hold = spec.hold?;
+        let careful = self.audience.as_deref() == Some("high-blood-pressure")
+            && matches!(spec.focus, Focus::Strength | Focus::Both);
+        if !careful {
+            return Some(hold);
+        }
+        (hold.min <= 20).then_some(Bounds { min: hold.min, max: hold.max.min(20) })
+    }
+
+    /// A pose from `pool` that keeps the routine in a teacher's order: no
+    /// fourth backbend in a row, and within a family two-sided work before
+    /// one-sided work before slow lowering.
+    fn pick(&mut self, pool: &[&'g Spec]) -> &'g Spec {
+        let fits = |w: &Self, s: &Spec| {
+            (!s.extension || w.streak < 3)
+                && w.stages.iter().all(|&(family, stage)| family != s.family || stage <= s.stage)
+        };
+        for _ in 0..8 {
+            let spec = pool[self.rng.usize(..pool.len())];
+            if fits(self, spec) {
+                return spec;
+            }
+        }
+        let start = self.rng.usize(..pool.len());
+        let rotated = pool.iter().cycle().skip(start).take(pool.len());
+        rotated.copied().find(|s| fits(self, s)).unwrap_or(pool[start])
+    }
+
+    /// Writes one step line indented by `indent` and returns how long it takes, in seconds.
+    fn step(&mut self, spec: &'g Spec, indent: usize, allow_sets: bool) -> Time {
+        self.streak = if spec.extension { self.streak + 1 } else { 0 };
+        match self.stages.iter_mut().find(|(family, _)| *family == spec.family) {
+            Some((_, stage)) => *stage = (*stage).max(spec.stage),
+            None => self.stages.push((&spec.family, spec.stage)),
+        }
         let mut line = format!("{:indent$}{}", "", spec.id);
         // The dose: a hold, reps (with a hold per rep or a tempo), or a bare duration.
+        let hold = self.hold(spec);
         let mut kinds: Vec<u8> = Vec::with_capacity(3);
-        if spec.hold.is_some() {
+        if hold.is_some() {
             kinds.push(0);
         }
         if spec.reps.is_some() {
@@ -447,7 +508,7 @@ impl<'g, 'r> Writer<'g, 'r> {
             kinds.push(2);
         }
         let kind = kinds[self.rng.usize(..kinds.len())];
-        let per_side: Time = match (kind, spec.hold, spec.reps, spec.duration) {
+        let per_side: Time = match (kind, hold, spec.reps, spec.duration) {
             (0, Some(hold), _, _) => {
                 let t = self.range(hold, 5);
                 let _ = write!(line, " hold {}", duration_range(t));
@@ -461,7 +522,7 @@ impl<'g, 'r> Writer<'g, 'r> {
                     let _ = write!(line, " {}-{} reps", n.0, n.1);
                 }
                 let roll = self.rng.u8(..10);
-                if let (Some(hold), 0) = (spec.hold, roll) {
+                if let (Some(hold), 0) = (hold, roll) {
                     // Each rep held, as in `bridge 4 reps hold 30-45s`.
                     let h = self.range(hold, 5);
                     let _ = write!(line, " hold {}", duration_range(h));
@@ -503,8 +564,9 @@ impl<'g, 'r> Writer<'g, 'r> {
             let n = self.rng.u64(u64::from(sets.min).max(2).min(hi)..=hi);
             let _ = write!(line, " x{n}");
             total = times(per_set, n);
-            if let (Some(rest), true) = (spec.rest, n > 1) {
-                let r = self.range(rest, 15).0;
+            if n > 1 {
+                let rest = spec.rest.unwrap_or(Bounds { min: 30, max: 60 });
+                let r = self.range(Bounds { min: rest.min.max(30), max: rest.max.max(30) }, 15).0;
                 let _ = write!(line, " rest {}", seconds(r));
                 total = add(total, times((r, r), n - 1));
             }
