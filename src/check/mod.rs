@@ -66,9 +66,12 @@ pub struct Context<'a> {
     pub audience: Vec<Spanned<String>>,
     /// Settings.
     pub settings: &'a Settings,
+    /// Every pose step in order, found once for all the rules.
+    steps: Vec<StepInfo<'a>>,
 }
 
 /// A step in order, with what surrounds it.
+#[derive(Clone, Copy)]
 pub struct StepInfo<'a> {
     /// The step.
     pub step: &'a Step,
@@ -89,11 +92,16 @@ impl<'a> Context<'a> {
                 audience.push(Spanned::new(extra.clone(), crate::span::Span::default()));
             }
         }
-        Self { routine, plan, audience, settings }
+        let steps = Self::find_steps(routine);
+        Self { routine, plan, audience, settings, steps }
     }
 
     /// Every pose step in order, with its pose and section.
     pub fn steps(&self) -> Vec<StepInfo<'a>> {
+        self.steps.clone()
+    }
+
+    fn find_steps(routine: &'a Routine) -> Vec<StepInfo<'a>> {
         fn walk<'a>(
             routine: &'a Routine,
             items: &'a [Item],
@@ -115,7 +123,7 @@ impl<'a> Context<'a> {
             }
         }
         let mut out = Vec::new();
-        walk(self.routine, &self.routine.body, None, false, &mut out);
+        walk(routine, &routine.body, None, false, &mut out);
         out
     }
 }

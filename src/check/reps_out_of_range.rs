@@ -34,6 +34,9 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(r) => (r.min, r.max.min(MAX_REPS)),
             None => (1, MAX_REPS),
         };
+        if reps.value.max <= high && reps.value.min >= low {
+            continue;
+        }
         let written = count(reps.value);
         let recommended = match pose.reps {
             Some(r) if r.max <= MAX_REPS => {
