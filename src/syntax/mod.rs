@@ -98,6 +98,8 @@ struct Layout {
     pending: Option<Open>,
     /// Whether a block or step has been seen (headers must come before).
     body_started: bool,
+    /// How many real blocks (not ones nested too deep) are open on the stack.
+    depth: usize,
 }
 
 impl Layout {
@@ -143,6 +145,7 @@ impl Layout {
                 if !indent.starts_with(head) && !mixed {
                     diagnostics.push(inconsistent(line.indent));
                 }
+                self.depth += usize::from(pending.node.is_some());
                 self.stack.push(Open { indent: line.indent, ..pending });
             } else {
                 if let Some(node) = pending.node {
@@ -163,6 +166,7 @@ impl Layout {
                 && let Some(closed) = self.stack.pop()
             {
                 if let Some(node) = closed.node {
+                    self.depth -= 1;
                     self.attach(document, node);
                 }
                 popped = true;
@@ -250,8 +254,7 @@ impl Layout {
     }
 
     fn open(&mut self, node: Node, indent: Span, diagnostics: &mut Vec<Diagnostic>) {
-        let depth = self.stack.iter().filter(|open| open.node.is_some()).count();
-        if depth >= MAX_DEPTH {
+        if self.depth >= MAX_DEPTH {
             diagnostics.push(
                 Diagnostic::error("nesting", node.span(), format!("Blocks nest more than {MAX_DEPTH} deep here."))
                     .with_label("too deep")
