@@ -143,3 +143,19 @@ fn build_output_is_byte_identical_across_runs() {
     assert_eq!(first, second);
     assert!(first.starts_with("{\n  \"format\": \"ybc-timeline\",\n  \"version\": 1,"), "{first}");
 }
+
+#[cfg(unix)]
+#[test]
+fn build_output_is_readable_and_keeps_an_existing_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    ws.file("desk.ybc", DESK_RESET);
+    assert_eq!(ws.run(&["build", "desk.ybc", "--format", "json", "-o", "new.json"]).code, 0);
+    let mode = std::fs::metadata(ws.path().join("new.json")).expect("written").permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+    let existing = ws.file("old.json", "{}");
+    std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    assert_eq!(ws.run(&["build", "desk.ybc", "--format", "json", "-o", "old.json"]).code, 0);
+    let mode = std::fs::metadata(&existing).expect("written").permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+}
