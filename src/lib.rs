@@ -18,6 +18,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod explain;
+pub mod fmt;
+pub mod lsp;
 pub mod plan;
 pub mod report;
 pub mod resolve;

@@ -3,20 +3,26 @@
 
 #![forbid(unsafe_code)]
 
+mod cli;
+
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Instant;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use cli::inputs::Places;
+use cli::io_reason;
+use rayon::prelude::*;
 use ybc::catalog::{Catalog, Pose};
 use ybc::config::Settings;
 use ybc::diagnostic::{Diagnostic, Severity};
 use ybc::explain::Subject;
 use ybc::plan::{EventKind, Plan, Side};
-use ybc::report::Tally;
 use ybc::report::human::HumanRenderer;
+use ybc::report::{Renderer, Tally};
 use ybc::resolve::format_seconds;
 use ybc::syntax::Range;
 
@@ -36,7 +42,7 @@ Exit codes: 0 no errors, 1 errors in a routine (or warnings with --deny-warnings
 /// ybc compiles plain-text yoga routines: it checks them for mistakes and
 /// safety, plans their timing, and builds them for players and print.
 #[derive(Parser)]
-#[command(name = "ybc", version, about, after_help = EXAMPLES, arg_required_else_help = true)]
+#[command(name = "ybc", version = env!("YBC_VERSION"), about, after_help = EXAMPLES, arg_required_else_help = true)]
 struct Cli {
     /// When to use colour in diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
@@ -72,18 +78,33 @@ struct CheckOptions {
 #[derive(Subcommand)]
 enum Command {
     /// Check routines for mistakes: syntax, names, doses and safety.
-    #[command(
-        after_help = "Examples:\n  ybc check routines/desk-reset.ybc\n  ybc check .          (every *.ybc below this folder)\n  ybc check --audience osteoporosis,neck-pain class.ybc\n  ybc check --deny-warnings routines/\n\nExit codes: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 usage, config or file errors."
-    )]
+    #[command(after_help = CHECK_HELP)]
     Check {
-        /// Routine files, or folders to search for *.ybc files.
-        #[arg(value_name = "PATH", default_value = ".")]
+        /// Routine files, or folders to search for *.ybc files (default: the
+        /// current folder); `-` reads a routine from standard input.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         options: CheckOptions,
         /// Fail (exit 1) on warnings too, for strict CI.
         #[arg(long)]
         deny_warnings: bool,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, env = "YBC_FORMAT", default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Leave out files and folders matching this glob (gitignore syntax) when
+        /// searching folders (repeatable). Paths given explicitly are always checked.
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
+        /// The name of the routine read from `-`, for diagnostics and for finding its ybc.toml.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<PathBuf>,
+        /// Print only the diagnostics: no summary line.
+        #[arg(short, long)]
+        quiet: bool,
+        /// How many files to check at once (default: one per core; also RAYON_NUM_THREADS).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
     },
     /// Show a routine's timeline: every set, side, round and rest, with times.
     #[command(after_help = "Example:\n  ybc plan routines/desk-reset.ybc")]
@@ -104,7 +125,7 @@ enum Command {
     },
     /// Compile a routine for players, or adapt it to the people in the room.
     #[command(
-        after_help = "Examples:\n  ybc build routines/desk-reset.ybc --format json -o desk-reset.json\n  ybc build class.ybc --adapt --audience osteoporosis --format ybc -o class-osteoporosis.ybc"
+        after_help = "Examples:\n  ybc build routines/desk-reset.ybc --format json -o desk-reset.json\n  ybc build routines/desk-reset.ybc --format html -o desk-reset.html\n  ybc build class.ybc --format html --layout cards --paper letter -o class-cards.html\n  ybc build class.ybc --adapt --audience osteoporosis --format ybc -o class-osteoporosis.ybc"
     )]
     Build {
         /// The routine.
@@ -121,12 +142,40 @@ enum Command {
         adapt: bool,
         #[command(flatten)]
         options: CheckOptions,
+        #[command(flatten)]
+        html: HtmlArgs,
     },
     /// Explain a rule, a pose or a condition.
     #[command(after_help = "Examples:\n  ybc explain short-rest\n  ybc explain locust\n  ybc explain osteoporosis")]
     Explain {
         /// A rule name, a pose (id or alias) or a condition.
         name: String,
+    },
+    /// Run the language server for editors, on standard input and output.
+    #[command(after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim, Helix and Emacs.")]
+    Lsp {
+        /// Accepted for editors that pass it; the server always uses standard input and output.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Rewrite routines in the canonical style, never changing what they mean.
+    #[command(after_help = FMT_HELP)]
+    Fmt {
+        /// Routine files, or folders to search for *.ybc files (default: the
+        /// current folder); `-` formats standard input to standard output.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Change no file: print a diff of what would change, and exit 1 if anything would.
+        #[arg(long)]
+        check: bool,
+        /// Write poses, props and conditions by their catalog ids, and section
+        /// kinds by their one word (`salabhasana` → `locust`, `warm-up` → `warmup`).
+        #[arg(long)]
+        canonical_names: bool,
+        /// Leave out files and folders matching this glob (gitignore syntax) when
+        /// searching folders (repeatable). Paths given explicitly are always formatted.
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
     },
     /// List the rules with their default levels.
     #[command(after_help = "Examples:\n  ybc rules\n  ybc rules --json\n  ybc rules --markdown > docs/rules.md")]
@@ -138,14 +187,146 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Print a shell completion script, generated from these definitions.
+    #[command(
+        after_help = "Examples:\n  ybc completions bash > ~/.local/share/bash-completion/completions/ybc\n  ybc completions zsh > ~/.zfunc/_ybc\n  ybc completions fish > ~/.config/fish/completions/ybc.fish\n  ybc completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from these definitions.
+    #[command(after_help = "Examples:\n  ybc man > ybc.1 && man ./ybc.1\n  ybc man > /usr/local/share/man/man1/ybc.1")]
+    Man,
+}
+
+const CHECK_HELP: &str = "\
+Examples:
+  ybc check                        every *.ybc below this folder (honouring .gitignore)
+  ybc check routines/desk-reset.ybc
+  ybc check --audience osteoporosis,neck-pain class.ybc
+  ybc check --deny-warnings --exclude 'drafts/' routines/
+  ybc check --format github        annotations in a GitHub Actions log
+  ybc check --format sarif > ybc.sarif
+  ybc check - --stdin-filename routines/class.ybc < class.ybc
+
+Formats: human (default), concise (path:line:col: level[rule] message), json, github,
+sarif, junit. See docs/ci.md.
+
+Exit codes: 0 no errors (warnings are fine), 1 errors (or warnings with --deny-warnings),
+2 usage, config or file errors, including a file that could not be read.";
+
+/// How `ybc check` prints what it finds.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// Graphical diagnostics with the source, labels and help.
+    Human,
+    /// One line per diagnostic: `path:line:col: level[rule] message`.
+    Concise,
+    /// A JSON array of diagnostics (docs/schema/diagnostics-v1.schema.json).
+    Json,
+    /// GitHub Actions workflow commands, shown as annotations.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, for CI test reports.
+    Junit,
+}
+
+/// What `ybc check` was asked to do, besides which routines.
+struct CheckRun {
+    format: CheckFormat,
+    deny_warnings: bool,
+    excludes: Vec<String>,
+    stdin_filename: Option<PathBuf>,
+    quiet: bool,
+    threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// A JSON timeline for timer apps, class screens and watches.
     Json,
+    /// A printable handout (or a teacher's deck of cards): one self-contained HTML file.
+    Html,
     /// The routine itself as ybc text (with --adapt: the adapted routine).
     Ybc,
+}
+
+/// Options of `build --format html`.
+#[derive(Args, Clone, Default)]
+#[command(next_help_heading = "HTML handouts (--format html)")]
+struct HtmlArgs {
+    /// `handout`: a summary and a grid of cards for students (the default);
+    /// `cards`: one large card per page (A6 or 6x4 in index cards) for a teacher's deck.
+    #[arg(long, value_enum, value_name = "LAYOUT")]
+    layout: Option<LayoutChoice>,
+    /// The paper size to print on (the default is a4; cards print on A6 or 6x4 in).
+    #[arg(long, value_enum, value_name = "PAPER")]
+    paper: Option<PaperChoice>,
+    /// Add a practice log with this many weeks: a row for each strength step.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(ybc::emit::html::MAX_LOG_WEEKS)))]
+    log_weeks: Option<u32>,
+    /// Print a date on the handout: YYYY-MM-DD, or today's date when no value is given.
+    /// Without it the same routine always gives the same bytes.
+    #[arg(long, value_name = "YYYY-MM-DD", num_args = 0..=1, default_missing_value = "today")]
+    date: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutChoice {
+    /// A summary and a grid of cards, for students.
+    Handout,
+    /// One large card per page, for a teacher's deck.
+    Cards,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperChoice {
+    /// ISO A4 (cards: A6).
+    A4,
+    /// US Letter (cards: 6x4 inch index cards).
+    Letter,
+}
+
+impl HtmlArgs {
+    fn given(&self) -> bool {
+        self.layout.is_some() || self.paper.is_some() || self.log_weeks.is_some() || self.date.is_some()
+    }
+
+    /// The emitter's options; `--date` checked and `today` resolved from the clock.
+    fn options(&self) -> Result<ybc::emit::html::Options, Failure> {
+        use ybc::emit::html::{Layout, Options, Paper};
+        let layout = match self.layout {
+            Some(LayoutChoice::Cards) => Layout::Cards,
+            Some(LayoutChoice::Handout) | None => Layout::Handout,
+        };
+        if layout == Layout::Cards && self.log_weeks.is_some() {
+            return Err(Failure("`--log-weeks` adds a page to the handout; use it with `--layout handout`".to_owned()));
+        }
+        let date = match self.date.as_deref() {
+            None => None,
+            Some("today") => {
+                let seconds = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_err(|_| Failure("the system clock is before 1970; give `--date YYYY-MM-DD`".to_owned()))?
+                    .as_secs();
+                Some(ybc::emit::html::date_from_unix(seconds))
+            }
+            Some(text) if ybc::emit::html::is_date(text) => Some(text.to_owned()),
+            Some(text) => return Err(Failure(format!("`--date {text}` is not a date; write it as YYYY-MM-DD"))),
+        };
+        Ok(Options {
+            layout,
+            paper: match self.paper {
+                Some(PaperChoice::Letter) => Paper::Letter,
+                Some(PaperChoice::A4) | None => Paper::A4,
+            },
+            log_weeks: self.log_weeks,
+            date,
+        })
+    }
 }
 
 /// A failure that is not about a routine's content: usage, config, files, I/O.
@@ -162,14 +343,23 @@ fn main() -> ExitCode {
     };
     let app = App { renderer: HumanRenderer::new(color), catalog: Catalog::builtin(), configs: HashMap::new() };
     let result = app.load_catalogs(&cli.catalogs).and_then(|mut app| match cli.command {
-        Command::Check { paths, options, deny_warnings } => app.check(&paths, &options, deny_warnings),
+        Command::Check { paths, options, deny_warnings, format, exclude, stdin_filename, quiet, threads } => {
+            let run = CheckRun { format, deny_warnings, excludes: exclude, stdin_filename, quiet, threads };
+            app.check(&paths, &options, &run)
+        }
         Command::Plan { file, options } => app.plan(&file, &options),
         Command::Poses { query, json } => app.poses(&query.join(" "), json),
-        Command::Build { file, format, output, adapt, options } => {
-            app.build(&file, format, output.as_deref(), adapt, &options)
+        Command::Build { file, format, output, adapt, options, html } => {
+            app.build(&file, format, output.as_deref(), adapt, &options, &html)
         }
         Command::Explain { name } => app.explain(&name),
+        Command::Lsp { stdio: _ } => lsp(&app.catalog, &cli.catalogs),
+        Command::Fmt { paths, check, canonical_names, exclude } => {
+            app.fmt(&paths, &FmtRun { check, canonical_names, excludes: exclude })
+        }
         Command::Rules { json, markdown } => rules(json, markdown),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     });
     match result {
         Ok(code) => code,
@@ -274,31 +464,91 @@ impl App {
         Ok(setup)
     }
 
-    fn check(&mut self, paths: &[PathBuf], options: &CheckOptions, deny_warnings: bool) -> Result<ExitCode, Failure> {
-        let files = collect_files(paths)?;
-        let mut tally = Tally::default();
-        let mut stdout = std::io::stdout().lock();
-        for file in &files {
-            let diagnostics = match read(file)? {
-                Ok(source) => {
-                    let setup = self.setup(file, options)?;
-                    let compiled = ybc::compile_with(&source.text, &setup.catalog, &setup.settings);
-                    let _ = stdout
-                        .write_all(self.renderer.render(&source.name, &source.text, &compiled.diagnostics).as_bytes());
-                    compiled.diagnostics
-                }
-                Err((source, diagnostic)) => {
-                    let _ = stdout.write_all(
-                        self.renderer.render(&source.name, &source.text, std::slice::from_ref(&diagnostic)).as_bytes(),
-                    );
-                    vec![diagnostic]
+    /// Checks routines on all cores; prints what it finds in path order, whatever the timing.
+    fn check(&mut self, paths: &[PathBuf], options: &CheckOptions, run: &CheckRun) -> Result<ExitCode, Failure> {
+        /// How many files are in flight at once: enough to keep every core busy
+        /// between two writes, few enough that memory stays small.
+        const BATCH: usize = 512;
+        let started = Instant::now();
+        let inputs = cli::inputs::collect(paths, &run.excludes, run.stdin_filename.as_deref()).map_err(Failure)?;
+        let places = Places::here();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(run.threads.unwrap_or(0))
+            .build()
+            .map_err(|e| Failure(format!("can't start the worker threads: {e}")))?;
+        let version = env!("YBC_VERSION");
+        let root = places.root();
+        let mut renderer: Option<Box<dyn Renderer>> = match run.format {
+            CheckFormat::Human => None,
+            CheckFormat::Concise => Some(Box::new(ybc::report::concise::ConciseRenderer)),
+            CheckFormat::Json => Some(Box::<ybc::report::json::JsonRenderer>::default()),
+            CheckFormat::Github => Some(Box::new(ybc::report::github::GithubRenderer)),
+            CheckFormat::Sarif => Some(Box::new(ybc::report::sarif::SarifRenderer::new(version, Some(&root)))),
+            CheckFormat::Junit => Some(Box::<ybc::report::junit::JunitRenderer>::default()),
+        };
+        // Every config is read before anything is printed, so that a config
+        // error stops the run without half a document on standard output.
+        // Routines in one folder share their ybc.toml.
+        let mut by_folder: HashMap<PathBuf, Arc<Setup>> = HashMap::new();
+        let mut setups = Vec::with_capacity(inputs.len());
+        for input in &inputs {
+            let folder = input.path().parent().map(Path::to_owned).unwrap_or_default();
+            let setup = match by_folder.get(&folder) {
+                Some(setup) => Arc::clone(setup),
+                None => {
+                    let setup = self.setup(input.path(), options)?;
+                    by_folder.insert(folder, Arc::clone(&setup));
+                    setup
                 }
             };
-            tally.add(&diagnostics);
+            setups.push(setup);
         }
-        let _ = stdout.flush();
-        eprintln!("{}", tally.summary());
-        Ok(if tally.errors > 0 || (deny_warnings && tally.warnings > 0) {
+        let mut tally = Tally::default();
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let mut write = |text: &str| match out.write_all(text.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Failure(format!("can't write the output: {e}")))
+            }
+            _ => Ok(()),
+        };
+        if let Some(r) = renderer.as_mut() {
+            write(&r.begin())?;
+        }
+        let human = renderer.is_none().then_some(&self.renderer);
+        for (batch, setups) in inputs.chunks(BATCH).zip(setups.chunks(BATCH)) {
+            let checked: Vec<cli::worker::Checked> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .zip(setups)
+                    .map(|(input, setup)| cli::worker::check(input, &setup.catalog, &setup.settings, &places, human))
+                    .collect()
+            });
+            for file in &checked {
+                tally.add_report(&file.report);
+                match renderer.as_mut() {
+                    Some(r) => write(&r.file(&file.report))?,
+                    None => write(&file.human)?,
+                }
+            }
+        }
+        if let Some(r) = renderer.as_mut() {
+            write(&r.end())?;
+        }
+        match out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                return Err(Failure(format!("can't write the output: {e}")));
+            }
+            _ => {}
+        }
+        let summarized = matches!(run.format, CheckFormat::Human | CheckFormat::Concise | CheckFormat::Github);
+        if summarized && !run.quiet {
+            // The time only on a terminal, so that logs and tests compare equal run to run.
+            let time = std::io::stderr().is_terminal().then(|| started.elapsed());
+            eprintln!("{}", tally.summary_in(time));
+        }
+        Ok(if tally.unreadable > 0 {
+            ExitCode::from(2)
+        } else if tally.errors > 0 || (run.deny_warnings && tally.warnings > 0) {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
@@ -469,7 +719,14 @@ impl App {
         output: Option<&Path>,
         adapt: bool,
         options: &CheckOptions,
+        html: &HtmlArgs,
     ) -> Result<ExitCode, Failure> {
+        if format != Format::Html && html.given() {
+            return Err(Failure(
+                "`--layout`, `--paper`, `--log-weeks` and `--date` are for `--format html`".to_owned(),
+            ));
+        }
+        let html = html.options()?;
         if let Some(out) = output
             && same_file(file, out)
         {
@@ -479,7 +736,7 @@ impl App {
             return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));
         }
         let output_text = if adapt {
-            match self.adapt(file, format, options)? {
+            match self.adapt(file, format, options, &html)? {
                 Ok(text) => text,
                 Err(code) => return Ok(code),
             }
@@ -488,7 +745,12 @@ impl App {
                 Ok(done) => done,
                 Err(code) => return Ok(code),
             };
-            ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[])
+            match format {
+                Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &[], &html),
+                Format::Json | Format::Ybc => {
+                    ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[])
+                }
+            }
         };
         write_output(output, &output_text)?;
         Ok(ExitCode::SUCCESS)
@@ -501,6 +763,7 @@ impl App {
         file: &Path,
         format: Format,
         options: &CheckOptions,
+        html: &ybc::emit::html::Options,
     ) -> Result<Result<String, ExitCode>, Failure> {
         let source = match read(file)? {
             Ok(source) => source,
@@ -553,6 +816,7 @@ impl App {
             Format::Json => {
                 ybc::emit::json::render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes)
             }
+            Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &adapted.changes, html),
         }))
     }
 
@@ -572,6 +836,145 @@ impl App {
         print!("{text}");
         Ok(ExitCode::SUCCESS)
     }
+}
+
+const FMT_HELP: &str = "\
+Examples:
+  ybc fmt routines/                 rewrite every routine below a folder
+  ybc fmt --check .                 print a diff of what would change; exit 1 if anything would
+  ybc fmt - < class.ybc             format standard input to standard output
+  ybc fmt --canonical-names class.ybc
+
+The canonical style is in docs/language.md (\"Canonical style\"). A file with syntax
+errors is not formatted; its errors are printed instead.
+
+Exit codes: 0 nothing to change, or formatted; 1 (--check) some file would change;
+2 usage or file errors, or a file not formatted because of its errors.";
+
+/// What `ybc fmt` was asked to do, besides which routines.
+struct FmtRun {
+    check: bool,
+    canonical_names: bool,
+    excludes: Vec<String>,
+}
+
+impl App {
+    /// Formats routines in place (or standard input to standard output); with
+    /// `--check`, prints a diff of each one that would change instead.
+    fn fmt(&mut self, paths: &[PathBuf], run: &FmtRun) -> Result<ExitCode, Failure> {
+        use cli::inputs::Input;
+        const BOM: &str = "\u{feff}";
+        let inputs = cli::inputs::collect(paths, &run.excludes, None).map_err(Failure)?;
+        let (mut changed, mut unchanged, mut refused) = (0usize, 0usize, 0usize);
+        let mut stdin_only = true;
+        let mut out = std::io::stdout().lock();
+        for input in &inputs {
+            let (path, bytes) = match input {
+                Input::File(path) => match std::fs::read(path) {
+                    Ok(bytes) => (Some(path.as_path()), bytes),
+                    Err(e) => {
+                        eprintln!("error: can't read {}: {}", path.display(), io_reason(&e));
+                        refused += 1;
+                        continue;
+                    }
+                },
+                Input::Stdin { bytes, .. } => (None, bytes.clone()),
+                Input::Unreadable { .. } => {
+                    eprintln!("error: {}", input.problem().unwrap_or_default());
+                    refused += 1;
+                    continue;
+                }
+            };
+            stdin_only &= path.is_none();
+            let name = input.path().display().to_string();
+            let text = match ybc::source::decode(&bytes) {
+                Ok(text) => text,
+                Err(bad) => {
+                    eprint!("{}", self.renderer.render(&name, &bad.prefix, &[bad.diagnostic]));
+                    refused += 1;
+                    continue;
+                }
+            };
+            // Names are made canonical with the catalog the routine is checked with.
+            let catalog = match path {
+                Some(path) if run.canonical_names => Arc::clone(&self.setup(path, &CheckOptions::default())?.catalog),
+                _ => Arc::clone(&self.catalog),
+            };
+            let options = ybc::fmt::FormatOptions { canonical_names: run.canonical_names, catalog: Some(&catalog) };
+            let formatted = match ybc::fmt::format(text, &options) {
+                Ok(formatted) => formatted,
+                Err(diagnostics) => {
+                    eprint!("{}", self.renderer.render(&name, text, &diagnostics));
+                    eprintln!("{name} has errors, so it was not formatted.");
+                    refused += 1;
+                    continue;
+                }
+            };
+            let write_out = |out: &mut std::io::StdoutLock, text: &str| match out.write_all(text.as_bytes()) {
+                // A reader that stopped early (`| head`) is not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Failure(format!("can't write the output: {e}")))
+                }
+                _ => Ok(()),
+            };
+            if formatted == text {
+                unchanged += 1;
+            } else {
+                changed += 1;
+            }
+            match path {
+                _ if run.check => write_out(&mut out, &ybc::fmt::unified_diff(&name, text, &formatted))?,
+                None => write_out(&mut out, &formatted)?,
+                Some(_) if formatted == text => {}
+                Some(path) => {
+                    // Write through a symbolic link to the routine, not over the link.
+                    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+                    let readonly = std::fs::metadata(&target).is_ok_and(|m| m.permissions().readonly());
+                    let bom = if bytes.starts_with(BOM.as_bytes()) { BOM } else { "" };
+                    let written = if readonly {
+                        Err("the file is read-only".to_owned())
+                    } else {
+                        ybc::write::write_atomic(&target, format!("{bom}{formatted}").as_bytes())
+                            .map_err(|e| io_reason(&e))
+                    };
+                    if let Err(reason) = written {
+                        eprintln!("error: can't write {name}: {reason}");
+                        changed -= 1;
+                        refused += 1;
+                    }
+                }
+            }
+        }
+        out.flush().ok();
+        let routines = |n: usize| if n == 1 { "1 routine".to_owned() } else { format!("{n} routines") };
+        if run.check || !stdin_only {
+            let mut summary = if run.check {
+                format!("{} would be reformatted, {} already formatted", routines(changed), unchanged)
+            } else {
+                format!("{} formatted, {} already formatted", routines(changed), unchanged)
+            };
+            if refused > 0 {
+                summary.push_str(&format!(", {} not formatted because of errors", refused));
+            }
+            eprintln!("{summary}.");
+        }
+        Ok(if refused > 0 {
+            ExitCode::from(2)
+        } else if run.check && changed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+}
+
+/// Serves the language server protocol until the editor says `exit`.
+fn lsp(catalog: &Arc<Catalog>, catalog_files: &[PathBuf]) -> Result<ExitCode, Failure> {
+    let files = catalog_files.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
+    let server = ybc::lsp::Server::new(Arc::clone(catalog), files);
+    let code = ybc::lsp::serve(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), server)
+        .map_err(|e| Failure(format!("the connection to the editor failed: {e}")))?;
+    Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }
 
 fn rules(json: bool, markdown: bool) -> Result<ExitCode, Failure> {
@@ -598,6 +1001,24 @@ fn rules(json: bool, markdown: bool) -> Result<ExitCode, Failure> {
             println!("{:<width$}  {:<7}  {}", rule.info.name, rule.info.default.as_str(), rule.info.summary);
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a completion script for `shell`.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "ybc", &mut out);
+    write_output(None, &String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the man page.
+fn man() -> Result<ExitCode, Failure> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| Failure(format!("can't write the man page: {e}")))?;
+    write_output(None, &String::from_utf8_lossy(&out))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -628,49 +1049,6 @@ fn read(path: &Path) -> Result<Result<Source, (Source, Diagnostic)>, Failure> {
         Ok(text) => Ok(Source { name, text: text.to_owned() }),
         Err(bad) => Err((Source { name, text: bad.prefix }, bad.diagnostic)),
     })
-}
-
-fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
-    }
-}
-
-/// The routine files named by `paths`: files as given, folders searched for `*.ybc`, sorted.
-fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    for path in paths {
-        let metadata = std::fs::metadata(path)
-            .map_err(|e| Failure(format!("can't read {}: {}", path.display(), io_reason(&e))))?;
-        if metadata.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure(format!("can't read the folder {}: {}", dir.display(), io_reason(&e))))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-        let Ok(kind) = entry.file_type() else { continue };
-        if kind.is_dir() && !hidden {
-            walk(&path, found)?;
-        } else if !kind.is_dir() && path.extension().is_some_and(|e| e == "ybc") && (kind.is_file() || path.is_file()) {
-            found.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -1,8 +1,36 @@
-//! Renderers that turn diagnostics into text for people and programs.
+//! Renderers that turn diagnostics into text for people and programs, one
+//! file per output format of `ybc check --format`.
 
+pub mod concise;
+pub mod finding;
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use std::time::Duration;
 
 use crate::diagnostic::{Diagnostic, Severity};
+pub use finding::{FileReport, Finding};
+
+/// A renderer for one of the formats read by programs (`concise`, `json`,
+/// `github`, `sarif`, `junit`). It is given each checked file in path order and
+/// returns the text to print; nothing here prints.
+pub trait Renderer {
+    /// Text before the first file.
+    fn begin(&mut self) -> String {
+        String::new()
+    }
+
+    /// The text for one checked file.
+    fn file(&mut self, file: &FileReport) -> String;
+
+    /// Text after the last file.
+    fn end(&mut self) -> String {
+        String::new()
+    }
+}
 
 /// How many diagnostics of each level a run found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -15,6 +43,8 @@ pub struct Tally {
     pub warnings: usize,
     /// Infos.
     pub infos: usize,
+    /// Files that could not be read (not counted in `files`).
+    pub unreadable: usize,
 }
 
 impl Tally {
@@ -30,13 +60,42 @@ impl Tally {
         }
     }
 
+    /// Counts a checked file's findings, or a file that could not be read.
+    pub fn add_report(&mut self, report: &FileReport) {
+        if report.unreadable {
+            self.unreadable += 1;
+            return;
+        }
+        self.files += 1;
+        for f in &report.findings {
+            match f.level {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
     /// One line for the end of a run: "Checked 3 files: 2 errors, 1 warning."
     pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        self.summary_in(None)
+    }
+
+    /// The summary with the run's time: "Checked 3 files in 0.12s: 2 errors, 1 warning."
+    pub fn summary_in(&self, time: Option<Duration>) -> String {
         let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning")];
         if self.infos > 0 {
             parts.push(plural(self.infos, "note"));
         }
-        format!("Checked {}: {}.", plural(self.files, "file"), parts.join(", "))
+        let time = time.map_or(String::new(), |t| format!(" in {:.2}s", t.as_secs_f64()));
+        let mut line = format!("Checked {}{time}: {}.", plural(self.files, "file"), parts.join(", "));
+        if self.unreadable > 0 {
+            line.push_str(&format!(" {} could not be read.", plural(self.unreadable, "file")));
+        }
+        line
     }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -1,0 +1,937 @@
+//! The routine as a printable HTML handout for students, or a deck of cards for
+//! the teacher.
+//!
+//! One self-contained file: the CSS and the pictograms are inline, nothing is
+//! fetched and no script runs. The markup lives in askama templates under
+//! `templates/`; this module builds the data they show (a [`Page`]) from the
+//! checked routine and its plan. Every text that comes from the routine is
+//! escaped by the templates; the only markup passed through unescaped is the
+//! geometry from [`super::figure`] and the CSS, neither of which holds routine text.
+//! The same routine and options always give the same bytes.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+
+use super::figure;
+use super::words;
+use crate::Applied;
+use crate::catalog::{Focus, Laterality, Pose, Severity};
+use crate::plan::{EventKind, Plan, RestReason};
+use crate::routine::{Item, Routine, SectionKind, Sides, Step};
+use crate::syntax::Range;
+
+/// How the handout is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// A summary (header, props, timeline, safety) and a grid of cards, for students.
+    #[default]
+    Handout,
+    /// One large card per page (A6 or a 6×4 inch index card), for a teacher's deck.
+    Cards,
+}
+
+/// The paper the handout is printed on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// ISO A4 (cards: A6).
+    #[default]
+    A4,
+    /// US Letter (cards: 6×4 inch index cards).
+    Letter,
+}
+
+/// How to build the HTML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Handout or cards.
+    pub layout: Layout,
+    /// A4 or Letter.
+    pub paper: Paper,
+    /// Add a practice log with this many weeks (handout layout only).
+    pub log_weeks: Option<u32>,
+    /// A date to print on the handout; none by default, so the output is reproducible.
+    pub date: Option<String>,
+}
+
+/// The most weeks a practice log can have and still fit across the page.
+pub const MAX_LOG_WEEKS: u32 = 12;
+
+/// Renders a checked routine and its plan as one HTML document.
+/// `adaptations` lists what `--adapt` changed (empty otherwise).
+pub fn render(routine: &Routine, plan: &Plan, source_name: &str, adaptations: &[Applied], options: &Options) -> String {
+    let page = Page::new(routine, plan, source_name, adaptations, options);
+    let result = match options.layout {
+        Layout::Handout => HandoutTemplate { page: &page, deck: false }.render(),
+        Layout::Cards => DeckTemplate { page: &page, deck: true }.render(),
+    };
+    // The templates only format strings the page already holds; a failure here is a bug.
+    let mut out = result.unwrap_or_else(|e| panic!("the handout template failed: {e}"));
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "handout.html")]
+struct HandoutTemplate<'a> {
+    page: &'a Page,
+    /// Cards are laid out one per page, with their rests and notes on them.
+    deck: bool,
+}
+
+#[derive(Template)]
+#[template(path = "deck.html")]
+struct DeckTemplate<'a> {
+    page: &'a Page,
+    deck: bool,
+}
+
+/// Everything a template shows, already in words.
+#[derive(Debug)]
+pub struct Page {
+    /// The class's title.
+    pub title: String,
+    /// "Beginner", "All levels".
+    pub level: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// The planned total, as a range.
+    pub planned: String,
+    /// The declared duration.
+    pub declared: Option<String>,
+    /// What the class mostly trains.
+    pub focus: String,
+    /// The routine's tags.
+    pub tags: Vec<String>,
+    /// The date asked for with `--date`.
+    pub date: Option<String>,
+    /// The props checklist.
+    pub props: Vec<PropItem>,
+    /// The timeline bar.
+    pub timeline: Timeline,
+    /// Sections, rounds, cards, rests and notes, in order.
+    pub blocks: Vec<Block>,
+    /// Every card, in order (the deck shows them one per page).
+    pub cards: Vec<Card>,
+    /// The safety box.
+    pub safety: Safety,
+    /// The practice log.
+    pub log: Option<Log>,
+    /// The `@page` rule and page-size CSS for the layout and paper (no routine text).
+    pub page_css: String,
+    /// `a4` or `letter`.
+    pub paper: &'static str,
+}
+
+/// One line of the props checklist.
+#[derive(Debug, Clone)]
+pub struct PropItem {
+    /// The prop's name.
+    pub name: String,
+    /// Whether some step cannot be done without it.
+    pub needed: bool,
+    /// What it is for: "for Seated Band Row".
+    pub purpose: String,
+    /// What can stand in for it.
+    pub substitute: Option<String>,
+}
+
+/// The timeline: one segment per section and rest step.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The view box's width: narrower on a small card, so the numbers print at least 9 pt.
+    pub width: u32,
+    /// The segments, left to right.
+    pub segments: Vec<Segment>,
+    /// The SVG's accessible title.
+    pub title: String,
+}
+
+/// One segment of the timeline.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// 1-based, shown in the bar and the legend.
+    pub number: usize,
+    /// Left edge, in view-box units.
+    pub x: String,
+    /// Width, in view-box units.
+    pub width: String,
+    /// Centre, in view-box units.
+    pub center: String,
+    /// Whether the number badge fits inside the segment.
+    pub badge: bool,
+    /// The fill pattern's id: `tl-warmup`, `tl-rest`…
+    pub pattern: &'static str,
+    /// "Warm-up", "Rest".
+    pub kind: String,
+    /// The section's title.
+    pub title: Option<String>,
+    /// How long, in words.
+    pub length: String,
+    /// When it starts, `m:ss`.
+    pub start: String,
+}
+
+/// A piece of the class, in order.
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// A section opens.
+    SectionStart {
+        /// The heading's id.
+        id: String,
+        /// CSS class: `part-warmup`.
+        class: &'static str,
+        /// "Warm-up".
+        kind: String,
+        /// The section's title.
+        title: Option<String>,
+        /// How long the section takes.
+        length: String,
+    },
+    /// The open section closes.
+    SectionEnd,
+    /// Rounds open.
+    RoundsStart {
+        /// "3 rounds, rest 45 s between rounds".
+        label: String,
+    },
+    /// The open rounds close.
+    RoundsEnd,
+    /// A pose.
+    Card(Box<Card>),
+    /// A rest step.
+    Rest {
+        /// "Rest 1 min".
+        text: String,
+        /// Its cues.
+        cues: Vec<String>,
+    },
+    /// A note for the class.
+    Note(String),
+}
+
+/// One pose step's card.
+#[derive(Debug, Clone)]
+pub struct Card {
+    /// `step-3`.
+    pub id: String,
+    /// 1-based step number.
+    pub number: usize,
+    /// English name.
+    pub english: String,
+    /// Sanskrit name.
+    pub sanskrit: Option<String>,
+    /// The dose in words.
+    pub dose: String,
+    /// "Strength", "Mobility", "Strength and mobility", "Rest".
+    pub focus: &'static str,
+    /// Props used on this step.
+    pub props: Vec<String>,
+    /// The routine's cues.
+    pub cues: Vec<String>,
+    /// The catalog's key cue.
+    pub key_cue: Option<String>,
+    /// Easier poses.
+    pub easier: Vec<String>,
+    /// Harder poses.
+    pub harder: Vec<String>,
+    /// What to change for each condition in the audience.
+    pub mods: Vec<Modification>,
+    /// The pictogram(s): one, or the pose and its mirror image for a one-sided pose.
+    pub pictures: Vec<Picture>,
+    /// Where the step falls in the class: "Step 4 · at 3:09 · 2 min-2 min 30 s" (its
+    /// start, and its whole time with sets, sides and rounds).
+    pub when: String,
+    /// Whether the card's text is long (the deck sets it a little smaller).
+    pub long: bool,
+    /// The section it belongs to: "Warm-up: Thoracic mobility".
+    pub section: String,
+    /// The rounds it is repeated in: "3 rounds, rest 45 s between rounds".
+    pub rounds: Option<String>,
+    /// Notes that come just before it.
+    pub notes: Vec<String>,
+    /// Rests that come just after it: "Then rest 1 min · easy breathing".
+    pub then: Vec<String>,
+}
+
+/// A pictogram.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    /// The SVG's id, for its title.
+    pub id: String,
+    /// What it shows.
+    pub title: String,
+    /// SVG geometry (no text).
+    pub svg: String,
+    /// The view box's width.
+    pub width: String,
+    /// A movement in several frames, drawn across the card.
+    pub wide: bool,
+    /// Whether this is the "no picture" placeholder.
+    pub placeholder: bool,
+}
+
+/// What to change in a pose for one condition.
+#[derive(Debug, Clone)]
+pub struct Modification {
+    /// The condition's name.
+    pub condition: String,
+    /// "Change it" (avoid as written) or "Take care".
+    pub severity: &'static str,
+    /// The modification, in words.
+    pub text: String,
+}
+
+/// The safety box.
+#[derive(Debug, Clone)]
+pub struct Safety {
+    /// Conditions in the room, with what to keep in mind.
+    pub conditions: Vec<(String, String)>,
+    /// What `--adapt` changed.
+    pub adaptations: Vec<String>,
+}
+
+/// A practice log for home.
+#[derive(Debug, Clone)]
+pub struct Log {
+    /// 1..=N.
+    pub weeks: Vec<u32>,
+    /// One row per strength step.
+    pub rows: Vec<LogRow>,
+}
+
+/// One strength step in the log.
+#[derive(Debug, Clone)]
+pub struct LogRow {
+    /// The pose.
+    pub name: String,
+    /// The dose to aim for.
+    pub target: String,
+    /// What to write down: "best hold (s)" or "reps".
+    pub measure: &'static str,
+}
+
+impl Page {
+    fn new(routine: &Routine, plan: &Plan, source_name: &str, adaptations: &[Applied], options: &Options) -> Self {
+        let meta = &routine.meta;
+        let catalog = &routine.catalog;
+        let title = meta.title.as_ref().map_or_else(|| fallback_title(source_name), |t| t.value.clone());
+        let mut builder = Builder {
+            routine,
+            plan,
+            blocks: Vec::new(),
+            cards: Vec::new(),
+            section: 0,
+            section_name: String::new(),
+            rounds: Vec::new(),
+            notes: Vec::new(),
+        };
+        builder.top(&routine.body);
+        let safety = Safety {
+            conditions: meta
+                .audience
+                .iter()
+                .filter_map(|a| catalog.condition(&a.value))
+                .map(|c| (c.name.clone(), c.guidance.clone()))
+                .collect(),
+            adaptations: adaptations.iter().map(|a| format!("Line {}: {}", a.line, a.reason)).collect(),
+        };
+        let log = match (options.layout, options.log_weeks) {
+            (Layout::Handout, Some(weeks)) if weeks > 0 => Some(log(routine, weeks.min(MAX_LOG_WEEKS))),
+            _ => None,
+        };
+        Page {
+            title,
+            level: meta.level.as_ref().map(|l| level_words(l.value.word())),
+            author: meta.author.as_ref().map(|a| a.value.clone()),
+            planned: words::length_range(plan.total),
+            declared: meta.duration.as_ref().map(|d| words::length_range(d.value)),
+            focus: class_focus(routine, plan),
+            tags: meta.tags.iter().map(|t| t.value.clone()).collect(),
+            date: options.date.clone(),
+            props: props(routine),
+            timeline: timeline(plan, if options.layout == Layout::Cards { 620 } else { 1000 }),
+            blocks: builder.blocks,
+            cards: builder.cards,
+            safety,
+            log,
+            page_css: page_css(options.layout, options.paper),
+            paper: match options.paper {
+                Paper::A4 => "a4",
+                Paper::Letter => "letter",
+            },
+        }
+    }
+}
+
+/// A title from the file name when the routine has none: `desk-reset.ybc` → "Desk reset".
+fn fallback_title(source_name: &str) -> String {
+    let stem = std::path::Path::new(source_name).file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let words = stem.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Yoga practice".to_owned(),
+    }
+}
+
+fn level_words(word: &str) -> String {
+    match word {
+        "all-levels" => "All levels".to_owned(),
+        other => {
+            let mut chars = other.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        }
+    }
+}
+
+fn section_words(kind: SectionKind) -> &'static str {
+    match kind.word() {
+        "warmup" => "Warm-up",
+        "strength" => "Strength",
+        "mobility" => "Mobility",
+        "accessory" => "Accessory work",
+        "cooldown" => "Cool-down",
+        _ => "Practice",
+    }
+}
+
+fn section_class(kind: Option<SectionKind>) -> &'static str {
+    match kind.map(|k| k.word()) {
+        Some("warmup") => "warmup",
+        Some("strength") => "strength",
+        Some("mobility") => "mobility",
+        Some("accessory") => "accessory",
+        Some("cooldown") => "cooldown",
+        _ => "practice",
+    }
+}
+
+fn focus_words(focus: Focus) -> &'static str {
+    match focus {
+        Focus::Strength => "Strength",
+        Focus::Mobility => "Mobility",
+        Focus::Both => "Strength and mobility",
+        Focus::Rest => "Rest and breath",
+    }
+}
+
+/// Walks the routine's body into blocks and cards.
+struct Builder<'r> {
+    routine: &'r Routine,
+    plan: &'r Plan,
+    blocks: Vec<Block>,
+    cards: Vec<Card>,
+    /// How many sections have opened.
+    section: usize,
+    /// The open section, in words.
+    section_name: String,
+    /// The open rounds, innermost last.
+    rounds: Vec<String>,
+    /// Notes waiting for the next card.
+    notes: Vec<String>,
+}
+
+impl Builder<'_> {
+    /// The top level: sections, and runs of steps outside any section, which are
+    /// gathered under a "Practice" heading of their own so every card has a heading.
+    fn top(&mut self, items: &[Item]) {
+        let mut i = 0;
+        while i < items.len() {
+            let start = i;
+            while i < items.len() && !matches!(items[i], Item::Section(_)) {
+                i += 1;
+            }
+            if i > start {
+                let run = &items[start..i];
+                self.open_section(None, None, item_spans(run));
+                self.items(run);
+                self.blocks.push(Block::SectionEnd);
+            }
+            if let Some(section) = items.get(i) {
+                self.items(std::slice::from_ref(section));
+                i += 1;
+            }
+        }
+    }
+
+    fn items(&mut self, items: &[Item]) {
+        for item in items {
+            match item {
+                Item::Section(section) => {
+                    self.open_section(Some(section.kind), section.title.clone(), item_spans(&section.body));
+                    self.items(&section.body);
+                    self.blocks.push(Block::SectionEnd);
+                }
+                Item::Rounds(rounds) => {
+                    let mut label =
+                        if rounds.count == 1 { "1 round".to_owned() } else { format!("{} rounds", rounds.count) };
+                    if let Some(rest) = &rounds.rest {
+                        label.push_str(&format!(", rest {} between rounds", words::length_range(rest.value)));
+                    }
+                    self.blocks.push(Block::RoundsStart { label: label.clone() });
+                    self.rounds.push(label);
+                    self.items(&rounds.body);
+                    self.rounds.pop();
+                    self.blocks.push(Block::RoundsEnd);
+                }
+                Item::Step(step) => {
+                    if let Some(card) = self.card(step) {
+                        self.blocks.push(Block::Card(Box::new(card.clone())));
+                        self.cards.push(card);
+                    }
+                }
+                Item::Rest(rest) => {
+                    let text = format!("Rest {}", words::length_range(rest.length.value));
+                    if let Some(card) = self.cards.last_mut() {
+                        let mut line = format!("Then r{}", &text[1..]);
+                        for cue in &rest.cues {
+                            line.push_str(&format!(" · {cue}"));
+                        }
+                        card.then.push(line);
+                    }
+                    self.blocks.push(Block::Rest { text, cues: rest.cues.clone() });
+                }
+                Item::Note(note) => {
+                    self.notes.push(note.value.clone());
+                    self.blocks.push(Block::Note(note.value.clone()));
+                }
+            }
+        }
+    }
+
+    fn open_section(&mut self, kind: Option<SectionKind>, title: Option<String>, spans: Vec<usize>) {
+        self.section += 1;
+        let kind_words = kind.map_or("Practice", section_words);
+        self.section_name = match &title {
+            Some(title) => format!("{kind_words}: {title}"),
+            None => kind_words.to_owned(),
+        };
+        let time = self.time_of(&spans);
+        self.blocks.push(Block::SectionStart {
+            id: format!("part-{}", self.section),
+            class: section_class(kind),
+            kind: kind.map_or("Practice", section_words).to_owned(),
+            title,
+            length: time.map_or(String::new(), |(_, total)| words::length_range(total)),
+        });
+    }
+
+    /// The first start and the total length of the events from the items at these spans.
+    fn time_of(&self, starts: &[usize]) -> Option<(Range, Range)> {
+        let mut first = None;
+        let mut total = Range::default();
+        for event in &self.plan.events {
+            if starts.contains(&event.span.start) {
+                first.get_or_insert(event.start);
+                total.min = total.min.saturating_add(event.seconds.min);
+                total.max = total.max.saturating_add(event.seconds.max);
+            }
+        }
+        first.map(|f| (f, total))
+    }
+
+    fn card(&mut self, step: &Step) -> Option<Card> {
+        let routine = self.routine;
+        let catalog = &routine.catalog;
+        let pose = routine.pose(step)?;
+        let number = self.cards.len() + 1;
+        let id = format!("step-{number}");
+        let name = |id: &String| catalog.pose(id).map_or_else(|| id.clone(), |p| p.english.clone());
+        let prop_name = |id: &str| catalog.prop(id).map_or_else(|| id.to_owned(), |p| p.name.clone());
+        let used: Vec<&str> = step.props.iter().map(|p| p.value.as_str()).collect();
+        let key_cue = pose
+            .cues
+            .first()
+            .filter(|key| !step.cues.iter().any(|c| c.trim().eq_ignore_ascii_case(key.trim())))
+            .cloned();
+        let mut mods = Vec::new();
+        for condition in routine.meta.audience.iter().filter_map(|a| catalog.condition(&a.value)) {
+            for c in pose.contraindications.iter().filter(|c| c.condition == condition.id) {
+                let mut text = c.modification.clone();
+                if let Some(instead) = &c.instead {
+                    text.push_str(&format!(" Or do {} instead.", name(instead)));
+                }
+                if let Some(max) = c.max_hold {
+                    text.push_str(&format!(" Hold at most {}.", words::length(max)));
+                }
+                let covered: Vec<String> =
+                    c.lifted_with.iter().filter(|p| used.contains(&p.as_str())).map(|p| prop_name(p)).collect();
+                if !covered.is_empty() {
+                    text.push_str(&format!(" This step already uses a {}.", covered.join(" and a ").to_lowercase()));
+                }
+                mods.push(Modification {
+                    condition: condition.name.clone(),
+                    severity: match c.severity {
+                        Severity::Avoid => "Change it",
+                        Severity::Caution => "Take care",
+                    },
+                    text,
+                });
+            }
+        }
+        let spans = [step.span.start];
+        let when = match self.time_of(&spans) {
+            Some((start, total)) => {
+                format!("Step {number} · at {} · {}", words::clock_range(start), words::length_range(total))
+            }
+            None => format!("Step {number}"),
+        };
+        let cues = step.cues.clone();
+        let easier: Vec<String> = pose.regressions.iter().take(2).map(name).collect();
+        let harder: Vec<String> = pose.progressions.iter().take(2).map(name).collect();
+        // Roughly how much there is to read, to set a crowded card a little smaller in the deck.
+        let text_len = cues.iter().chain(key_cue.iter()).chain(&easier).chain(&harder).map(String::len).sum::<usize>()
+            + mods.iter().map(|m| m.text.len() + m.condition.len() + 16).sum::<usize>();
+        Some(Card {
+            pictures: pictures(pose, step.sides, &id),
+            id,
+            number,
+            english: pose.english.clone(),
+            sanskrit: pose.sanskrit.clone(),
+            dose: words::dose(&step.dose, step.sides, pose),
+            focus: focus_words(pose.focus),
+            props: used.iter().map(|p| prop_name(p)).collect(),
+            cues,
+            key_cue,
+            easier,
+            harder,
+            mods,
+            when,
+            long: text_len > 280,
+            section: self.section_name.clone(),
+            rounds: self.rounds.last().cloned(),
+            notes: std::mem::take(&mut self.notes),
+            then: Vec::new(),
+        })
+    }
+}
+
+/// The start offsets of the spans events carry for these items (steps, rests, rounds).
+fn item_spans(items: &[Item]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            Item::Section(s) => out.extend(item_spans(&s.body)),
+            Item::Rounds(r) => {
+                out.push(r.span.start);
+                out.extend(item_spans(&r.body));
+            }
+            Item::Step(s) => out.push(s.span.start),
+            Item::Rest(r) => out.push(r.span.start),
+            Item::Note(_) => {}
+        }
+    }
+    out
+}
+
+/// The pictogram(s) of a pose: the pose and its mirror image when it is done
+/// one side at a time on both sides (a movement in several frames shows one
+/// side only), or the placeholder for a pose with no figure.
+fn pictures(pose: &Pose, sides: Sides, id: &str) -> Vec<Picture> {
+    let Some(drawing) = figure::draw(&pose.id, sides == Sides::Right) else {
+        return vec![Picture {
+            id: format!("{id}-fig"),
+            title: format!("No picture: {} is not in the built-in catalog", pose.english),
+            svg: figure::placeholder(),
+            width: figure::WIDTH.to_string(),
+            wide: false,
+            placeholder: true,
+        }];
+    };
+    let wide = drawing.width > figure::WIDTH;
+    let both =
+        !wide && pose.laterality == Laterality::Unilateral && matches!(sides, Sides::EachSide | Sides::Alternating);
+    let mut out = vec![Picture {
+        id: format!("{id}-fig"),
+        title: if both { format!("{}, one side", pose.english) } else { format!("{}: stick figure", pose.english) },
+        svg: drawing.svg,
+        width: drawing.width.to_string(),
+        wide,
+        placeholder: false,
+    }];
+    if both && let Some(mirror) = figure::draw(&pose.id, true) {
+        out.push(Picture {
+            id: format!("{id}-fig2"),
+            title: format!("{}, the other side", pose.english),
+            svg: mirror.svg,
+            width: mirror.width.to_string(),
+            wide,
+            placeholder: false,
+        });
+    }
+    out
+}
+
+/// What the class mostly trains, from the planned time of each pose's focus.
+fn class_focus(routine: &Routine, plan: &Plan) -> String {
+    let mut time: BTreeMap<&'static str, f64> = BTreeMap::new();
+    for event in plan.events.iter().filter(|e| e.kind == EventKind::Pose) {
+        let Some(pose) = event.pose.and_then(|i| routine.catalog.pose_at(i)) else { continue };
+        let seconds = f64::from(event.seconds.min + event.seconds.max) / 2.0;
+        match pose.focus {
+            Focus::Strength => *time.entry("strength").or_default() += seconds,
+            Focus::Mobility => *time.entry("mobility").or_default() += seconds,
+            Focus::Both => {
+                *time.entry("strength").or_default() += seconds / 2.0;
+                *time.entry("mobility").or_default() += seconds / 2.0;
+            }
+            Focus::Rest => *time.entry("rest").or_default() += seconds,
+        }
+    }
+    let total: f64 = time.values().sum();
+    if total <= 0.0 {
+        return "Rest and breath".to_owned();
+    }
+    let mut shares: Vec<(&str, f64)> = time.into_iter().map(|(k, v)| (k, v / total)).collect();
+    shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let others: Vec<String> = shares.iter().skip(1).filter(|(_, s)| *s >= 0.15).map(|(k, _)| (*k).to_owned()).collect();
+    let (top, share) = shares[0];
+    if share >= 0.5 {
+        let mut out = format!("Mostly {top}");
+        if !others.is_empty() {
+            out.push_str(&format!(", with {}", list(&others)));
+        }
+        out
+    } else {
+        let mut all = vec![top.to_owned()];
+        all.extend(others);
+        capitalise(&list(&all))
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The props checklist: the header's props, every step's `with`, and what a pose
+/// cannot be done without, each once, in that order.
+fn props(routine: &Routine) -> Vec<PropItem> {
+    let catalog = &routine.catalog;
+    let steps = routine.steps();
+    let mut ids: Vec<String> = routine.meta.props.iter().map(|p| p.value.clone()).collect();
+    for (step, _) in &steps {
+        ids.extend(step.props.iter().map(|p| p.value.clone()));
+        if let Some(pose) = routine.pose(step) {
+            ids.extend(pose.props.needs.iter().cloned());
+        }
+    }
+    let mut seen = Vec::new();
+    ids.retain(|id| {
+        let key = catalog.prop(id).map_or_else(|| id.clone(), |p| p.id.clone());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    ids.iter()
+        .map(|id| {
+            let prop = catalog.prop(id);
+            let pid = prop.map_or(id.as_str(), |p| p.id.as_str());
+            let mut needed_by = Vec::new();
+            let mut used_by = Vec::new();
+            for (step, _) in &steps {
+                let Some(pose) = routine.pose(step) else { continue };
+                let name = pose.english.clone();
+                if pose.props.needs.iter().any(|n| n == pid) {
+                    if !needed_by.contains(&name) {
+                        needed_by.push(name);
+                    }
+                } else if step.props.iter().any(|p| catalog.prop(&p.value).is_some_and(|q| q.id == pid))
+                    && !used_by.contains(&name)
+                {
+                    used_by.push(name);
+                }
+            }
+            // The mat is the floor everything else happens on: the seed article's
+            // minimum kit is a mat and a towel, so it is never "optional".
+            let base = pid == "mat";
+            let needed = !needed_by.is_empty() || base;
+            let purpose = if !needed_by.is_empty() {
+                format!("for {}", list(&needed_by))
+            } else if base {
+                "for the floor poses".to_owned()
+            } else if !used_by.is_empty() {
+                format!("optional, for {}", list(&used_by))
+            } else {
+                "optional".to_owned()
+            };
+            PropItem {
+                name: prop.map_or_else(|| id.clone(), |p| p.name.clone()),
+                needed,
+                purpose,
+                substitute: prop.and_then(|p| p.substitute.clone()),
+            }
+        })
+        .collect()
+}
+
+/// "A", "A and B", "A, B and C".
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The timeline: consecutive events of one section form a segment; a rest step is its own.
+fn timeline(plan: &Plan, total_width: u32) -> Timeline {
+    struct Run {
+        key: (Option<SectionKind>, Option<String>, bool),
+        start: Range,
+        total: Range,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    for event in &plan.events {
+        let rest_step = event.rest_reason == Some(RestReason::Step);
+        let key = match &event.section {
+            _ if rest_step => (None, None, true),
+            Some((kind, title)) => (Some(*kind), title.clone(), false),
+            None => (None, None, false),
+        };
+        match runs.last_mut() {
+            Some(run) if run.key == key => {
+                run.total.min += event.seconds.min;
+                run.total.max += event.seconds.max;
+            }
+            _ => runs.push(Run { key, start: event.start, total: event.seconds }),
+        }
+    }
+    let mid = |r: Range| f64::from(r.min + r.max) / 2.0;
+    let sum: f64 = runs.iter().map(|r| mid(r.total)).sum::<f64>().max(1.0);
+    let mut x = 0.0;
+    let segments: Vec<Segment> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| {
+            let width = mid(run.total) / sum * f64::from(total_width);
+            let (kind, pattern) = match &run.key {
+                (_, _, true) => ("Rest".to_owned(), "tl-rest"),
+                (Some(kind), _, _) => (section_words(*kind).to_owned(), pattern_of(*kind)),
+                (None, _, _) => ("Practice".to_owned(), "tl-practice"),
+            };
+            let segment = Segment {
+                number: i + 1,
+                x: format!("{x:.1}"),
+                width: format!("{width:.1}"),
+                center: format!("{:.1}", x + width / 2.0),
+                badge: width >= 34.0,
+                pattern,
+                kind,
+                title: run.key.1.clone(),
+                length: words::length_range(run.total),
+                start: words::clock_range(run.start),
+            };
+            x += width;
+            segment
+        })
+        .collect();
+    let title =
+        segments.iter().map(|s| format!("{} {}, {}", s.number, s.kind, s.length)).collect::<Vec<_>>().join("; ");
+    Timeline { width: total_width, segments, title: format!("Timeline of the class: {title}") }
+}
+
+fn pattern_of(kind: SectionKind) -> &'static str {
+    match kind.word() {
+        "warmup" => "tl-warmup",
+        "strength" => "tl-strength",
+        "mobility" => "tl-mobility",
+        "accessory" => "tl-accessory",
+        "cooldown" => "tl-cooldown",
+        _ => "tl-practice",
+    }
+}
+
+/// The practice log: one row per strength step, in class order, each pose once.
+fn log(routine: &Routine, weeks: u32) -> Log {
+    let mut rows: Vec<LogRow> = Vec::new();
+    for (step, _) in routine.steps() {
+        let Some(pose) = routine.pose(step) else { continue };
+        if !matches!(pose.focus, Focus::Strength | Focus::Both) || rows.iter().any(|r| r.name == pose.english) {
+            continue;
+        }
+        let measure = if step.dose.reps.is_some() || (step.dose.hold.is_none() && pose.hold.is_none()) {
+            "reps"
+        } else {
+            "best hold (s)"
+        };
+        rows.push(LogRow { name: pose.english.clone(), target: words::dose(&step.dose, step.sides, pose), measure });
+    }
+    Log { weeks: (1..=weeks).collect(), rows }
+}
+
+/// The `@page` rule for a layout and paper. Margins stay inside what a home
+/// printer can print (about 5 mm at the edges).
+fn page_css(layout: Layout, paper: Paper) -> String {
+    let (size, margin) = match (layout, paper) {
+        (Layout::Handout, Paper::A4) => ("210mm 297mm", "11mm 11mm 12mm"),
+        (Layout::Handout, Paper::Letter) => ("8.5in 11in", "0.45in 0.45in 0.5in"),
+        (Layout::Cards, Paper::A4) => ("148mm 105mm", "6mm"),
+        (Layout::Cards, Paper::Letter) => ("6in 4in", "0.25in"),
+    };
+    format!("@page{{size:{size};margin:{margin}}}")
+}
+
+/// Whether `text` is a calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (y, m, d): (u32, u32, u32) = (y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// The UTC calendar date of a Unix time, as `YYYY-MM-DD` (the civil-from-days algorithm).
+pub fn date_from_unix(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_and_computed() {
+        assert!(is_date("2026-11-24"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2026-13-01"));
+        assert!(!is_date("26-11-24"));
+        assert!(!is_date("<b>"));
+        assert_eq!(date_from_unix(0), "1970-01-01");
+        assert_eq!(date_from_unix(951_782_400), "2000-02-29");
+        assert_eq!(date_from_unix(1_795_478_400), "2026-11-24");
+    }
+
+    #[test]
+    fn a_missing_title_comes_from_the_file_name() {
+        assert_eq!(fallback_title("routines/desk-reset.ybc"), "Desk reset");
+        assert_eq!(fallback_title(""), "Yoga practice");
+    }
+}

@@ -1,0 +1,139 @@
+//! Doses and lengths in plain words, for people: "3 sets × 20-30 s hold, rest
+//! 30 s between". Shared by the emitters so every output says a dose the same way.
+
+use crate::catalog::Pose;
+use crate::routine::{Dose, Sides};
+use crate::syntax::Range;
+
+/// A length in seconds as a person says it: `45 s`, `1 min`, `1 min 30 s`, `1 h 15 min`.
+pub fn length(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let mut parts = Vec::new();
+    if h > 0 {
+        parts.push(format!("{h} h"));
+    }
+    if m > 0 {
+        parts.push(format!("{m} min"));
+    }
+    if s > 0 || parts.is_empty() {
+        parts.push(format!("{s} s"));
+    }
+    parts.join(" ")
+}
+
+/// A length range: `20-30 s`, `1-2 min`, `45 s-1 min 30 s`, or one length when exact.
+pub fn length_range(range: Range) -> String {
+    if range.is_exact() {
+        length(range.min)
+    } else if range.max < 60 {
+        format!("{}-{} s", range.min, range.max)
+    } else if range.min.is_multiple_of(60) && range.max.is_multiple_of(60) && range.max < 3600 {
+        format!("{}-{} min", range.min / 60, range.max / 60)
+    } else {
+        format!("{}-{}", length(range.min), length(range.max))
+    }
+}
+
+/// A count range: `8` or `8-12`.
+pub fn count_range(range: Range) -> String {
+    if range.is_exact() { range.min.to_string() } else { format!("{}-{}", range.min, range.max) }
+}
+
+/// A clock time `m:ss`, or `m:ss-m:ss` for a range.
+pub fn clock_range(range: Range) -> String {
+    let clock = |s: u32| format!("{}:{:02}", s / 60, s % 60);
+    if range.is_exact() { clock(range.min) } else { format!("{}-{}", clock(range.min), clock(range.max)) }
+}
+
+/// What a step asks for, in words: "3 sets × 20-30 s hold, rest 30 s between",
+/// "8 reps each side, 3 s up, 1 s pause, 3 s down". A step with no dose says the
+/// catalog's suggestion, as the plan times it.
+pub fn dose(dose: &Dose, sides: Sides, pose: &Pose) -> String {
+    let reps = |r: Range| format!("{} reps", count_range(r));
+    let mut main = match (&dose.reps, &dose.hold, &dose.work) {
+        (Some(r), Some(h), _) => format!("{}, hold each {}", reps(r.value), length_range(h.value)),
+        (Some(r), None, _) => reps(r.value),
+        (None, Some(h), _) => format!("{} hold", length_range(h.value)),
+        (None, None, Some(w)) => length_range(w.value),
+        (None, None, None) => {
+            let bounds = |b: crate::catalog::Bounds| Range { min: b.min, max: b.max };
+            if let Some(h) = pose.hold {
+                format!("{} hold (the catalog's suggestion)", length_range(bounds(h)))
+            } else if let Some(r) = pose.reps {
+                format!("{} (the catalog's suggestion)", reps(bounds(r)))
+            } else if let Some(d) = pose.duration {
+                format!("{} (the catalog's suggestion)", length_range(bounds(d)))
+            } else {
+                "as long as feels good".to_owned()
+            }
+        }
+    };
+    match sides {
+        Sides::Both => {}
+        Sides::EachSide => main.push_str(" each side"),
+        Sides::Alternating => main.push_str(", alternating sides"),
+        Sides::Left => main.push_str(", left side"),
+        Sides::Right => main.push_str(", right side"),
+    }
+    // A bare length is continuous movement, except for resting and breathing.
+    if dose.work.is_some() && dose.reps.is_none() && dose.hold.is_none() && pose.focus != crate::catalog::Focus::Rest {
+        main.push_str(", moving steadily");
+    }
+    let sets = dose.set_count();
+    let mut out = if sets > 1 { format!("{sets} sets × {main}") } else { main };
+    if let Some(tempo) = &dose.tempo {
+        let [up, pause, down] = tempo.value;
+        if pause > 0 {
+            out.push_str(&format!(", {up} s up, {pause} s pause, {down} s down"));
+        } else {
+            out.push_str(&format!(", {up} s up, {down} s down"));
+        }
+    }
+    if let (Some(rest), true) = (&dose.rest, sets > 1) {
+        out.push_str(&format!(", rest {} between", length_range(rest.value)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::span::Span;
+    use crate::syntax::Spanned;
+
+    fn spanned<T>(value: T) -> Option<Spanned<T>> {
+        Some(Spanned { value, span: Span::default() })
+    }
+
+    #[test]
+    fn lengths_read_as_people_say_them() {
+        assert_eq!(length(45), "45 s");
+        assert_eq!(length(60), "1 min");
+        assert_eq!(length(90), "1 min 30 s");
+        assert_eq!(length(4500), "1 h 15 min");
+        assert_eq!(length(0), "0 s");
+        assert_eq!(length_range(Range { min: 20, max: 30 }), "20-30 s");
+        assert_eq!(length_range(Range { min: 60, max: 120 }), "1-2 min");
+        assert_eq!(length_range(Range { min: 45, max: 90 }), "45 s-1 min 30 s");
+        assert_eq!(clock_range(Range { min: 189, max: 199 }), "3:09-3:19");
+    }
+
+    #[test]
+    fn doses_read_as_the_issue_asks() {
+        let catalog = Catalog::builtin();
+        let locust = catalog.pose("locust").expect("locust");
+        let held = Dose {
+            hold: spanned(Range { min: 20, max: 30 }),
+            sets: spanned(3),
+            rest: spanned(Range::exact(30)),
+            ..Dose::default()
+        };
+        assert_eq!(dose(&held, Sides::Both, locust), "3 sets × 20-30 s hold, rest 30 s between");
+        let slow = Dose { reps: spanned(Range::exact(8)), tempo: spanned([3, 1, 3]), ..Dose::default() };
+        assert_eq!(dose(&slow, Sides::EachSide, locust), "8 reps each side, 3 s up, 1 s pause, 3 s down");
+        assert_eq!(dose(&Dose::default(), Sides::Both, locust), "15-45 s hold (the catalog's suggestion)");
+        let moving = Dose { work: spanned(Range::exact(150)), ..Dose::default() };
+        assert_eq!(dose(&moving, Sides::EachSide, locust), "2 min 30 s each side, moving steadily");
+    }
+}
