@@ -157,3 +157,69 @@ fn the_report_of_a_pathological_file_is_capped() {
     assert!(rule_locations(&out, "unknown-pose").len() <= 200);
     assert!(out.contains("more diagnostics not shown"));
 }
+
+/// A long routine that builds without errors, for interrupting a build.
+fn long_routine(classes: usize) -> String {
+    let mut text = String::from("title \"Long\"\nprops mat, block, wall\n\n");
+    for _ in 0..classes {
+        text.push_str("warmup:\n  cat-cow 8 reps \"long arm reaches\"\n  thread-the-needle 6 reps each side\n");
+        text.push_str("strength:\n  locust hold 20-30s x3 rest 30s\n  childs-pose 30s\n");
+        text.push_str("cooldown:\n  doorway-chest-opener hold 30s each side\n\n");
+    }
+    text
+}
+
+#[test]
+fn a_killed_build_never_leaves_a_half_written_output() {
+    let ws = Workspace::new();
+    ws.file("long.ybc", long_routine(1_500));
+    let old = "{\"old\": true}\n";
+    let out = ws.file("out.json", old);
+    for delay_ms in [0u64, 2, 5, 10, 20, 40, 80, 160, 320] {
+        std::fs::write(&out, old).expect("reset output");
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ybc"))
+            .current_dir(ws.path())
+            .args(["build", "long.ybc", "--format", "json", "-o", "out.json"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start ybc");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let status = child.wait().expect("wait");
+        let written = std::fs::read_to_string(&out).expect("the output is still there");
+        if written == old {
+            continue;
+        }
+        // Not the old file: then it is the whole new one, never a part of it.
+        let parsed: serde_json::Value = serde_json::from_str(&written).unwrap_or_else(|e| {
+            panic!("after a kill at {delay_ms} ms ({status}) the output is neither old nor whole: {e}")
+        });
+        assert_eq!(parsed["format"], "ybc-timeline");
+    }
+    // The last, unkilled run shows the same file whole.
+    let run = ws.run(&["build", "long.ybc", "--format", "json", "-o", "out.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
+}
+
+#[test]
+fn a_failed_write_leaves_the_target_as_it_was() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", CLEAN);
+    // The output path is a folder: the final rename fails, and nothing else changes.
+    std::fs::create_dir(ws.path().join("out.json")).expect("folder");
+    ws.file("out.json/keep.txt", "keep");
+    let run = ws.run(&["build", "class.ybc", "--format", "json", "-o", "out.json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("can't write out.json"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(ws.path().join("out.json/keep.txt")).expect("kept"), "keep");
+    let leftovers: Vec<_> = std::fs::read_dir(ws.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+}
