@@ -27,6 +27,7 @@ pub mod routine;
 pub mod source;
 pub mod span;
 pub mod syntax;
+pub mod uri;
 pub mod write;
 
 use std::sync::Arc;

@@ -557,18 +557,27 @@ impl App {
 
     /// Compiles one routine; prints its diagnostics to stderr and returns it
     /// with its plan only when it has no errors.
+    /// Reads a routine; when its bytes are not routine text, prints why to
+    /// stderr and gives the exit code instead.
+    fn read_or_report(&self, file: &Path) -> Result<Result<Source, ExitCode>, Failure> {
+        Ok(match read(file)? {
+            Ok(source) => Ok(source),
+            Err((source, diagnostic)) => {
+                eprint!("{}", self.renderer.render(&source.name, &source.text, &[diagnostic]));
+                Err(ExitCode::from(1))
+            }
+        })
+    }
+
     #[allow(clippy::type_complexity)]
     fn compile_clean(
         &mut self,
         file: &Path,
         options: &CheckOptions,
     ) -> Result<Result<(Source, ybc::Compiled, Plan), ExitCode>, Failure> {
-        let source = match read(file)? {
+        let source = match self.read_or_report(file)? {
             Ok(source) => source,
-            Err((source, diagnostic)) => {
-                eprint!("{}", self.renderer.render(&source.name, &source.text, &[diagnostic]));
-                return Ok(Err(ExitCode::from(1)));
-            }
+            Err(code) => return Ok(Err(code)),
         };
         let setup = self.setup(file, options)?;
         let compiled = ybc::compile_with(&source.text, &setup.catalog, &setup.settings);
@@ -765,12 +774,9 @@ impl App {
         options: &CheckOptions,
         html: &ybc::emit::html::Options,
     ) -> Result<Result<String, ExitCode>, Failure> {
-        let source = match read(file)? {
+        let source = match self.read_or_report(file)? {
             Ok(source) => source,
-            Err((source, diagnostic)) => {
-                eprint!("{}", self.renderer.render(&source.name, &source.text, &[diagnostic]));
-                return Ok(Err(ExitCode::from(1)));
-            }
+            Err(code) => return Ok(Err(code)),
         };
         let setup = self.setup(file, options)?;
         let first = ybc::compile_with(&source.text, &setup.catalog, &setup.settings);

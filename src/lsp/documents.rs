@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
-use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use percent_encoding::percent_decode_str;
 
 use super::position::{Encoding, LineMap};
 use crate::Compiled;
@@ -222,29 +222,11 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
     Some(PathBuf::from(decoded.as_ref()))
 }
 
-/// What a path keeps unescaped in a `file:` URI: letters, digits, `/` and `-._~`.
-const PATH_ESCAPES: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b']')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
-
 /// The `file:` URI of an absolute path.
 pub fn uri_of(path: &Path) -> Option<Uri> {
     let text = path.to_str()?.replace('\\', "/");
     let text = if text.starts_with('/') { text } else { format!("/{text}") };
-    format!("file://{}", utf8_percent_encode(&text, PATH_ESCAPES)).parse().ok()
+    format!("file://{}", crate::uri::escape_path(&text)).parse().ok()
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@
 //! The log is one JSON document, so it is written at the end of the run; only
 //! the results are kept until then, never the files' text.
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::json;
 use serde_sarif::sarif;
 
@@ -21,24 +20,6 @@ use crate::diagnostic::Severity;
 
 /// The base id that relative file URIs are resolved against.
 pub const SRCROOT: &str = "%SRCROOT%";
-
-/// Bytes that may not appear as they are in a URI path.
-const PATH: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b'\\')
-    .add(b']')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
 
 /// Collects results and writes the log at the end.
 #[derive(Debug)]
@@ -57,7 +38,7 @@ impl SarifRenderer {
         let root = root.map(|r| {
             let path = if r.ends_with('/') { r.to_owned() } else { format!("{r}/") };
             let path = if path.starts_with('/') { path } else { format!("/{path}") };
-            format!("file://{}", utf8_percent_encode(&path, PATH))
+            format!("file://{}", crate::uri::escape_path(&path))
         });
         Self { version: version.to_owned(), root, results: Vec::new(), stage_codes: Vec::new() }
     }
@@ -215,7 +196,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// A file as a URI: relative to `%SRCROOT%`, or absolute when outside the repository.
 fn artifact_location(repo_path: &str) -> sarif::ArtifactLocation {
-    let encoded = utf8_percent_encode(repo_path, PATH).to_string();
+    let encoded = crate::uri::escape_path(repo_path);
     if repo_path.starts_with('/') {
         sarif::ArtifactLocation::builder().uri(format!("file://{encoded}")).build()
     } else {
