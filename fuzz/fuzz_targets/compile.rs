@@ -1,5 +1,7 @@
 //! Arbitrary bytes through every stage: decoding, parse, resolve, check,
-//! plan, and the JSON emitter. Nothing may panic, and the JSON must parse.
+//! plan, and both emitters (JSON, and HTML as a handout and as cards).
+//! Nothing may panic, the JSON must parse, and reading the text a run of
+//! lines at a time must give exactly what reading it line by line gives.
 
 #![no_main]
 
@@ -14,6 +16,11 @@ fn catalog() -> &'static Arc<Catalog> {
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = ybc::source::decode(bytes) else { return };
+    assert_eq!(
+        ybc::syntax::parse(text),
+        ybc::syntax::parse_line_by_line(text),
+        "reading runs of lines and reading line by line disagree"
+    );
     let compiled = ybc::compile(text, catalog());
     for d in &compiled.diagnostics {
         assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "span out of range: {d:?}");
@@ -24,6 +31,14 @@ fuzz_target!(|bytes: &[u8]| {
     if let Some(plan) = &compiled.plan {
         let json = ybc::emit::json::render(&compiled.routine, plan, text, "fuzz.ybc", &[]);
         assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "emitted JSON does not parse");
+        for layout in [ybc::emit::html::Layout::Handout, ybc::emit::html::Layout::Cards] {
+            let options = ybc::emit::html::Options { layout, log_weeks: Some(4), ..Default::default() };
+            let html = ybc::emit::html::render(&compiled.routine, plan, "fuzz.ybc", &[], &options);
+            assert!(html.starts_with("<!DOCTYPE html>"), "the handout does not start as HTML");
+            // The templates hold no script; routine text must never add one.
+            let lower = html.to_ascii_lowercase();
+            assert!(!lower.contains("<script") && !lower.contains("<iframe"), "routine text became markup");
+        }
     }
     // Adapting never panics either, whatever the routine.
     let settings = ybc::config::Settings { audience: vec!["osteoporosis".to_owned(), "neck-pain".to_owned()], ..Default::default() };

@@ -34,6 +34,8 @@ pub(crate) struct Line {
     pub comment: Option<Span>,
     /// Whether the line could not be read at all.
     pub failed: bool,
+    /// What reading the line found wrong with it, in order.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The most seconds any one duration may say (a day); longer is surely a typo.
@@ -41,26 +43,57 @@ const MAX_SECONDS: u64 = 24 * 3600;
 /// The largest count (reps, sets, rounds) ybc reads; larger is surely a typo.
 const MAX_COUNT: u64 = 100_000;
 
-/// Parses the line `text` that starts at byte `offset` of the file.
-pub(crate) fn parse_line(text: &str, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> Line {
-    match YbcParser::parse(Rule::line, text) {
-        Ok(mut pairs) => {
-            let Some(line) = pairs.next() else {
-                return failed_line(text, offset);
-            };
-            let mut lowering = Lowering { offset, diagnostics, poisoned: false };
-            lowering.line(line)
+/// Parses the run of whole lines `text` (which starts at byte `offset` of the
+/// file) with one pest call, pushing each line that is not blank to `out`.
+///
+/// Returns `false`, having pushed nothing, when some line of the run does not
+/// parse; the caller then reads the run line by line with [`parse_line`].
+pub(crate) fn parse_lines(text: &str, offset: usize, out: &mut Vec<Line>) -> bool {
+    let Ok(mut pairs) = YbcParser::parse(Rule::lines, text) else {
+        return false;
+    };
+    let Some(lines) = pairs.next() else {
+        return false;
+    };
+    for body in lines.into_inner() {
+        if body.as_rule() != Rule::line_body || body.as_str().trim_matches([' ', '\t']).is_empty() {
+            continue;
         }
+        let mut diagnostics = Vec::new();
+        let mut lowering = Lowering { offset, diagnostics: &mut diagnostics, poisoned: false };
+        let mut line = lowering.line(body);
+        line.diagnostics = diagnostics;
+        out.push(line);
+    }
+    true
+}
+
+/// Parses the line `text` that starts at byte `offset` of the file.
+pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
+    let mut diagnostics = Vec::new();
+    let mut line = match YbcParser::parse(Rule::line, text) {
+        Ok(mut pairs) => match pairs.next().and_then(|line| line.into_inner().next()) {
+            Some(body) => Lowering { offset, diagnostics: &mut diagnostics, poisoned: false }.line(body),
+            None => failed_line(text, offset),
+        },
         Err(error) => {
             diagnostics.push(message::syntax_error(text, offset, &error));
             failed_line(text, offset)
         }
-    }
+    };
+    line.diagnostics = diagnostics;
+    line
 }
 
 fn failed_line(text: &str, offset: usize) -> Line {
     let width = text.len() - text.trim_start_matches([' ', '\t']).len();
-    Line { indent: Span::new(offset, offset + width), statement: None, comment: None, failed: true }
+    Line {
+        indent: Span::new(offset, offset + width),
+        statement: None,
+        comment: None,
+        failed: true,
+        diagnostics: Vec::new(),
+    }
 }
 
 struct Lowering<'d> {
@@ -78,8 +111,14 @@ impl Lowering<'_> {
     }
 
     fn line(&mut self, line: Pair<'_, Rule>) -> Line {
-        let mut result =
-            Line { indent: Span::new(self.offset, self.offset), statement: None, comment: None, failed: false };
+        let start = self.span(&line).start;
+        let mut result = Line {
+            indent: Span::new(start, start),
+            statement: None,
+            comment: None,
+            failed: false,
+            diagnostics: Vec::new(),
+        };
         for pair in line.into_inner() {
             match pair.as_rule() {
                 Rule::indent => result.indent = self.span(&pair),
@@ -437,8 +476,8 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> (Line, Vec<Diagnostic>) {
-        let mut diagnostics = Vec::new();
-        let line = parse_line(text, 0, &mut diagnostics);
+        let mut line = parse_line(text, 0);
+        let diagnostics = std::mem::take(&mut line.diagnostics);
         (line, diagnostics)
     }
 

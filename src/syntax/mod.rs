@@ -1,10 +1,11 @@
 //! Syntax: source text to a [`Document`] with spans, and every syntax
 //! diagnostic in the file (not only the first).
 //!
-//! Each line is parsed on its own by the pest grammar (`grammar/ybc.pest`);
-//! this module splits the text into lines and nests them into blocks by their
-//! indentation, using an explicit stack so that no input can exhaust the call
-//! stack.
+//! The pest grammar (`grammar/ybc.pest`) reads the text a run of lines at a
+//! time, and a run that holds a mistake again line by line, so that every line
+//! is read exactly as it would be on its own; this module then nests the lines
+//! into blocks by their indentation, using an explicit stack so that no input
+//! can exhaust the call stack.
 
 pub mod ast;
 mod line;
@@ -21,7 +22,7 @@ use line::{Line, Statement};
 pub const MAX_DEPTH: usize = 4;
 
 /// A parsed document and the diagnostics found while parsing it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     /// The document; lines that could not be read are left out.
     pub document: Document,
@@ -57,25 +58,89 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// How many lines one pest call reads at most. One call per run of lines
+/// shares pest's set-up and buffers between them (about half the cost of a
+/// call per line), while a failed run is cheap to read again line by line and
+/// the token buffer stays small however long the file.
+const CHUNK_LINES: usize = 64;
+
 /// Parses a whole routine.
 pub fn parse(text: &str) -> Parsed {
-    let mut diagnostics = Vec::new();
-    let mut layout = Layout::default();
-    let mut document = Document::default();
-    for (offset, line_text) in lines(text) {
-        if line_text.trim_matches([' ', '\t']).is_empty() {
-            continue;
+    let mut builder = Builder::new(text);
+    let mut lines = Vec::with_capacity(CHUNK_LINES);
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text.as_bytes(), start);
+        let chunk = text.get(start..end).unwrap_or("");
+        if !line::parse_lines(chunk, start, &mut lines) {
+            lines.extend(self::lines(chunk).filter_map(|(offset, line_text)| line_by_line(line_text, start + offset)));
         }
-        let line = line::parse_line(line_text, offset, &mut diagnostics);
+        for line in lines.drain(..) {
+            builder.add(line);
+        }
+        start = end;
+    }
+    builder.finish()
+}
+
+/// Parses a whole routine one line at a time, as [`parse`] does for a run of
+/// lines that holds a mistake. For tests that check the two agree.
+#[doc(hidden)]
+pub fn parse_line_by_line(text: &str) -> Parsed {
+    let mut builder = Builder::new(text);
+    for line in lines(text).filter_map(|(offset, line_text)| line_by_line(line_text, offset)) {
+        builder.add(line);
+    }
+    builder.finish()
+}
+
+/// The line `text` at byte `offset`, parsed on its own; `None` if it is blank.
+fn line_by_line(text: &str, offset: usize) -> Option<Line> {
+    (!text.trim_matches([' ', '\t']).is_empty()).then(|| line::parse_line(text, offset))
+}
+
+/// Collects parsed lines, in order, into a document.
+struct Builder<'t> {
+    text: &'t str,
+    layout: Layout,
+    document: Document,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Self {
+        Builder { text, layout: Layout::default(), document: Document::default(), diagnostics: Vec::new() }
+    }
+
+    fn add(&mut self, mut line: Line) {
+        self.diagnostics.append(&mut line.diagnostics);
         if let Some(comment) = line.comment {
-            document.comments.push(Comment { span: comment, own_line: line.statement.is_none() && !line.failed });
+            let own_line = line.statement.is_none() && !line.failed;
+            self.document.comments.push(Comment { span: comment, own_line });
         }
         if line.statement.is_some() || line.failed {
-            layout.place(text, line, &mut document, &mut diagnostics);
+            self.layout.place(self.text, line, &mut self.document, &mut self.diagnostics);
         }
     }
-    layout.finish(&mut document, &mut diagnostics);
-    Parsed { document, diagnostics }
+
+    fn finish(mut self) -> Parsed {
+        self.layout.finish(&mut self.document, &mut self.diagnostics);
+        Parsed { document: self.document, diagnostics: self.diagnostics }
+    }
+}
+
+/// Where the run of at most [`CHUNK_LINES`] lines that starts at byte `start`
+/// ends: just after its last line ending, or at the end of the text.
+fn chunk_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start;
+    for _ in 0..CHUNK_LINES {
+        let Some(n) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r')) else {
+            return bytes.len();
+        };
+        let end = at + n;
+        at = end + if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+    }
+    at
 }
 
 /// A block whose head has been read and whose body is being collected.
@@ -343,5 +408,56 @@ mod tests {
         assert_eq!(strength.body.len(), 2);
         let Node::Rounds(rounds) = &strength.body[0] else { panic!() };
         assert_eq!(rounds.body.len(), 1);
+    }
+
+    #[test]
+    fn runs_of_lines_read_as_each_line_alone() {
+        // Every kind of line, good and broken, with every line ending, placed
+        // so that runs start and end at different lines and each run holds
+        // zero, one or several broken lines.
+        let pieces = [
+            "title \"Upper back\"",
+            "level beginner",
+            "duration 20m # planned",
+            "props mat, block",
+            "title",
+            "warmup:",
+            "  cat-cow 8 reps \"long arm reaches\"",
+            "  thread-the-needle 5 reps each side",
+            "",
+            "   ",
+            "  # a comment",
+            "strength:",
+            "  3 rounds rest 45s:",
+            "    locust hold 30s x3 rest 45s with block",
+            "    prone-y 10 reps \"thumbs up",
+            "    bridge hold 99999999999h",
+            "  rest 1m \"breathe\"",
+            "  note \"switch sides\"",
+            "  plank hold 20-30s tempo 2-1-2 left",
+            "  child's-pose 1m:",
+            "  cobra ???? ### x",
+            "cooldown \"slow\":",
+            "  childs-pose 1m # end",
+        ];
+        let endings = ["\n", "\r\n", "\r"];
+        let mut text = String::new();
+        for i in 0..700 {
+            text.push_str(pieces[(i * 7 + i / 23) % pieces.len()]);
+            text.push_str(endings[i % 5 % 3]);
+        }
+        for end in [text.len(), text.len() - 1, 1000, 37] {
+            let part = &text[..end];
+            assert_eq!(parse(part), parse_line_by_line(part), "differ on the first {end} bytes");
+        }
+        assert!(!parse(&text).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn runs_end_after_their_last_line_ending() {
+        let text = "a\r\n".repeat(CHUNK_LINES + 1);
+        assert_eq!(chunk_end(text.as_bytes(), 0), 3 * CHUNK_LINES);
+        assert_eq!(chunk_end(text.as_bytes(), 3 * CHUNK_LINES), text.len());
+        assert_eq!(chunk_end(b"a\rb", 0), 3);
     }
 }
