@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Whole-process timings of `ybc` against the I/O floor, with hyperfine.
+#
+#   scripts/bench-vs-floor.sh [--files N] [--scale] [--runs N] [--work DIR]
+#
+# On one generated corpus of N routines (default 10,000; `gen-corpus`, seed 1)
+# it times, in one hyperfine run each:
+#   - `ybc check DIR` against `cat` and `wc -l` over the same files (found with
+#     `find`, as ybc walks the folder itself), and prints the ratios;
+#   - with --scale, the same check on ten times the files (linear growth means
+#     a ratio near 10) and the peak memory of that run;
+#   - one small routine checked as a whole process, the 10 MB single-file
+#     routine, and the 45-minute sample routine built to HTML.
+# It prints a Markdown table; docs/performance.md keeps the figures.
+#
+# Needs hyperfine (Debian: `apt-get install hyperfine`) and a release build,
+# which it makes. Corpora are written under --work (default
+# ${TMPDIR:-/tmp}/ybc-bench) once and reused. No network.
+set -euo pipefail
+
+files=10000
+scale=false
+runs=10
+work="${TMPDIR:-/tmp}/ybc-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --files) files="$2"; shift 2 ;;
+    --scale) scale=true; shift ;;
+    --runs) runs="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench-vs-floor: unknown argument \`$1\` (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+command -v hyperfine >/dev/null || { echo "bench-vs-floor: needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+
+cargo build --release --quiet --bin ybc --example gen-corpus
+ybc="$root/target/release/ybc"
+gen="$root/target/release/examples/gen-corpus"
+
+corpus() { # corpus N -> prints its folder, generating it on first use
+  local dir="$work/corpus-$1"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir"
+    "$gen" "$dir" --files "$1" >/dev/null
+    touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+mkdir -p "$work"
+small=$(corpus "$files")
+big_file="$work/single-10mb.ybc"
+[ -f "$big_file" ] || "$gen" "$work" --single-mb 10 >/dev/null
+
+csv="$work/results.csv"
+: > "$csv"
+time_it() { # time_it NAME RUNS COMMAND...: one hyperfine run; appends "name,mean,min,user,system"
+  local name="$1" n="$2"; shift 2
+  local out="$work/hf.csv"
+  hyperfine --style none --warmup 2 --runs "$n" --ignore-failure --export-csv "$out" "$@" >/dev/null
+  # hyperfine's CSV: command,mean,stddev,median,user,system,min,max
+  tail -n +2 "$out" | awk -F, -v name="$name" '{ printf "%s,%s,%s,%s,%s\n", name, $2, $7, $5, $6 }' >> "$csv"
+}
+
+echo "bench-vs-floor: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $files files in $small" >&2
+time_it check "$runs" -n check "$ybc --color never check --quiet $small"
+time_it cat "$runs" -n cat "find $small -name '*.ybc' -print0 | xargs -0 cat > /dev/null"
+time_it wc "$runs" -n wc "find $small -name '*.ybc' -print0 | xargs -0 wc -l > /dev/null"
+time_it small 100 -N -n small "$ybc --color never check --quiet routines/desk-reset.ybc"
+time_it big 5 -N -n big "$ybc --color never check --quiet $big_file"
+html_out="$work/class.html"
+time_it html 100 -N -n html "$ybc --color never build --format html --output $html_out routines/seed-45-60-minute-class.ybc"
+if $scale; then
+  large=$(corpus $((files * 10)))
+  time_it check10x 3 -n check10x "$ybc --color never check --quiet $large"
+  peak_kb=$( { /usr/bin/time -f '%M' "$ybc" --color never check --quiet "$large" >/dev/null; } 2>&1 | tail -n 1 )
+fi
+
+mean() { awk -F, -v n="$1" '$1 == n { print $2 }' "$csv"; }
+cpu() { awk -F, -v n="$1" '$1 == n { printf "%.4f", $4 + $5 }' "$csv"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
+
+echo
+echo "| what | wall (mean) | CPU (user + sys) | ratio |"
+echo "|---|---:|---:|---:|"
+echo "| \`ybc check\` on $files files | $(ms "$(mean check)") | $(ms "$(cpu check)") | $(ratio "$(mean check)" "$(mean wc)") × \`wc -l\`, $(ratio "$(mean check)" "$(mean cat)") × \`cat\` |"
+echo "| \`cat\` on the same files | $(ms "$(mean cat)") | $(ms "$(cpu cat)") | |"
+echo "| \`wc -l\` on the same files | $(ms "$(mean wc)") | $(ms "$(cpu wc)") | |"
+if $scale; then
+  echo "| \`ybc check\` on $((files * 10)) files | $(ms "$(mean check10x)") | $(ms "$(cpu check10x)") | $(ratio "$(mean check10x)" "$(mean check)") × $files files; peak RSS $((peak_kb / 1024)) MB |"
+fi
+echo "| \`ybc check\` one small routine (desk-reset) | $(ms "$(mean small)") | $(ms "$(cpu small)") | |"
+echo "| \`ybc check\` one 10 MB routine | $(ms "$(mean big)") | $(ms "$(cpu big)") | |"
+echo "| \`ybc build --format html\` 45-minute class | $(ms "$(mean html)") | $(ms "$(cpu html)") | |"
