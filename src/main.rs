@@ -2,6 +2,10 @@
 //! All the work is done by the `ybc` library.
 
 #![forbid(unsafe_code)]
+// No panics on input: unwrap, expect, indexing and `panic!` are denied outside
+// tests (clippy.toml exempts `#[cfg(test)]` code); each exception is a narrow
+// `allow` with the reason it cannot fail.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod cli;
 

@@ -206,6 +206,7 @@ fn specs() -> &'static BTreeMap<String, FigureSpec> {
     static SPECS: OnceLock<BTreeMap<String, FigureSpec>> = OnceLock::new();
     SPECS.get_or_init(|| {
         // Compiled in and checked by the tests, like the catalog itself.
+        #[allow(clippy::panic)] // The tests load this same file, so it cannot fail at run time.
         let file: FigureFile = serde_json::from_str(include_str!("../catalog/figures.json"))
             .unwrap_or_else(|e| panic!("the built-in figures.json is invalid: {e}"));
         file.figures.into_iter().map(|f| (f.pose.clone(), f)).collect()

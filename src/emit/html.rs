@@ -66,6 +66,7 @@ pub fn render(routine: &Routine, plan: &Plan, source_name: &str, adaptations: &[
         Layout::Cards => DeckTemplate { page: &page, deck: true }.render(),
     };
     // The templates only format strings the page already holds; a failure here is a bug.
+    #[allow(clippy::panic)] // No filter or value in the templates can fail to format.
     let mut out = result.unwrap_or_else(|e| panic!("the handout template failed: {e}"));
     if !out.ends_with('\n') {
         out.push('\n');
