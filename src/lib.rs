@@ -6,6 +6,10 @@
 //! Nothing in the library prints; the `ybc` binary does.
 
 #![forbid(unsafe_code)]
+// No panics on input: unwrap, expect, indexing and `panic!` are denied outside
+// tests (clippy.toml exempts `#[cfg(test)]` code); each exception is a narrow
+// `allow` with the reason it cannot fail.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![warn(missing_docs)]
 
 // pest_derive without its `std` feature (which adds a stack check to every rule

@@ -2,6 +2,10 @@
 //! All the work is done by the `ybc` library.
 
 #![forbid(unsafe_code)]
+// No panics on input: unwrap, expect, indexing and `panic!` are denied outside
+// tests (clippy.toml exempts `#[cfg(test)]` code); each exception is a narrow
+// `allow` with the reason it cannot fail.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod cli;
 
@@ -647,22 +651,14 @@ impl App {
             })
             .collect();
         let headers = ["start", "length", "what", "side", "set", "cues"];
-        let widths: Vec<usize> = (0..6)
-            .map(|i| {
-                rows.iter()
-                    .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
-                    .chain([headers[i].len()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
+        let widths = column_widths(headers, &rows);
         let line = |cells: [&str; 6]| -> String {
             let mut s = String::new();
-            for (i, cell) in cells.iter().enumerate() {
+            for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
                 if i == 5 {
                     s.push_str(cell);
                 } else {
-                    s.push_str(&format!("{cell:<w$}  ", w = widths[i]));
+                    s.push_str(&format!("{cell:<w$}  "));
                 }
             }
             s.trim_end().to_owned() + "\n"
@@ -706,14 +702,12 @@ impl App {
             })
             .collect();
         let headers = ["id", "english", "sanskrit", "focus", "hold", "reps"];
-        let widths: Vec<usize> = (0..6)
-            .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
-            .collect();
+        let widths = column_widths(headers, &rows);
         let mut out = String::new();
         let mut line = |cells: [&str; 6]| {
             let mut s = String::new();
-            for (i, cell) in cells.iter().enumerate() {
-                s.push_str(&format!("{cell:<w$}  ", w = widths[i]));
+            for (cell, w) in cells.iter().zip(widths) {
+                s.push_str(&format!("{cell:<w$}  "));
             }
             out.push_str(s.trim_end());
             out.push('\n');
@@ -1067,6 +1061,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// The width of each column of a table: its widest cell or its header.
+fn column_widths<const N: usize>(headers: [&str; N], rows: &[[String; N]]) -> [usize; N] {
+    let mut widths = headers.map(str::len);
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    widths
 }
 
 /// `8` or `8-12`, with a unit.

@@ -40,7 +40,8 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if streak != MAX_STREAK + 1 {
             continue;
         }
-        let run = &steps[i + 1 - streak..=i];
+        // The streak is the last `streak` steps up to `i`, so the range is in bounds and not empty.
+        let Some(run @ [first, ..]) = steps.get(i + 1 - streak..=i) else { continue };
         let names: Vec<String> = run.iter().map(|s| format!("`{}`", s.step.name.value)).collect();
         out.push(
             Diagnostic::new(
@@ -53,7 +54,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_label("the fourth in a row")
-            .with_related(run[0].step.name.span, "the run starts here")
+            .with_related(first.step.name.span, "the run starts here")
             .with_help(format!(
                 "Put a counter-pose before `{}`, such as `childs-pose 30s`, or a neutral or twisting pose.",
                 info.step.name.value

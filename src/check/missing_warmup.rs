@@ -61,7 +61,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .with_label("strength work with no warm-up before it")
         .with_help("Start with thoracic mobility, for example a `warmup:` section with `cat-cow 8 reps`.");
         // A warm-up written after the strength work: point at it, so it can move up.
-        let late = steps[i + 1..].iter().find(|s| match s.section {
+        let late = steps.iter().skip(i + 1).find(|s| match s.section {
             Some(kind) => kind == SectionKind::Warmup,
             None => s.pose.focus == Focus::Mobility,
         });

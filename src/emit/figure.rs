@@ -206,6 +206,7 @@ fn specs() -> &'static BTreeMap<String, FigureSpec> {
     static SPECS: OnceLock<BTreeMap<String, FigureSpec>> = OnceLock::new();
     SPECS.get_or_init(|| {
         // Compiled in and checked by the tests, like the catalog itself.
+        #[allow(clippy::panic)] // The tests load this same file, so it cannot fail at run time.
         let file: FigureFile = serde_json::from_str(include_str!("../catalog/figures.json"))
             .unwrap_or_else(|e| panic!("the built-in figures.json is invalid: {e}"));
         file.figures.into_iter().map(|f| (f.pose.clone(), f)).collect()
@@ -744,9 +745,8 @@ fn write_shapes(out: &mut String, shapes: &[Shape], to_svg: &dyn Fn(Point) -> Po
             Shape::Line { points, curve, class } => {
                 let pts: Vec<Point> = points.iter().map(|p| to_svg(*p)).collect();
                 let mut d = String::new();
-                if *curve && pts.len() == 3 {
+                if *curve && let &[a, m, b] = pts.as_slice() {
                     // A quadratic curve through the middle point.
-                    let (a, m, b) = (pts[0], pts[1], pts[2]);
                     let c = Point::new(2.0 * m.x - (a.x + b.x) / 2.0, 2.0 * m.y - (a.y + b.y) / 2.0);
                     let _ = write!(d, "M{} {}Q{} {} {} {}", fmt(a.x), fmt(a.y), fmt(c.x), fmt(c.y), fmt(b.x), fmt(b.y));
                 } else {

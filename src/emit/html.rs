@@ -66,6 +66,7 @@ pub fn render(routine: &Routine, plan: &Plan, source_name: &str, adaptations: &[
         Layout::Cards => DeckTemplate { page: &page, deck: true }.render(),
     };
     // The templates only format strings the page already holds; a failure here is a bug.
+    #[allow(clippy::panic)] // No filter or value in the templates can fail to format.
     let mut out = result.unwrap_or_else(|e| panic!("the handout template failed: {e}"));
     if !out.ends_with('\n') {
         out.push('\n');
@@ -438,21 +439,15 @@ impl Builder<'_> {
     /// The top level: sections, and runs of steps outside any section, which are
     /// gathered under a "Practice" heading of their own so every card has a heading.
     fn top(&mut self, items: &[Item]) {
-        let mut i = 0;
-        while i < items.len() {
-            let start = i;
-            while i < items.len() && !matches!(items[i], Item::Section(_)) {
-                i += 1;
-            }
-            if i > start {
-                let run = &items[start..i];
-                self.open_section(None, None, item_spans(run));
-                self.items(run);
+        let is_section = |item: &Item| matches!(item, Item::Section(_));
+        // Each section alone, and each run of items between sections together.
+        for group in items.chunk_by(|a, b| !is_section(a) && !is_section(b)) {
+            if let [Item::Section(_)] = group {
+                self.items(group);
+            } else {
+                self.open_section(None, None, item_spans(group));
+                self.items(group);
                 self.blocks.push(Block::SectionEnd);
-            }
-            if let Some(section) = items.get(i) {
-                self.items(std::slice::from_ref(section));
-                i += 1;
             }
         }
     }
@@ -688,7 +683,7 @@ fn class_focus(routine: &Routine, plan: &Plan) -> String {
     let mut shares: Vec<(&str, f64)> = time.into_iter().map(|(k, v)| (k, v / total)).collect();
     shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let others: Vec<String> = shares.iter().skip(1).filter(|(_, s)| *s >= 0.15).map(|(k, _)| (*k).to_owned()).collect();
-    let (top, share) = shares[0];
+    let Some(&(top, share)) = shares.first() else { return "Rest and breath".to_owned() };
     if share >= 0.5 {
         let mut out = format!("Mostly {top}");
         if !others.is_empty() {

@@ -48,15 +48,15 @@ impl Stmt<'_> {
 
 /// A statement or an own-line comment, in source order.
 #[derive(Clone, Copy)]
-enum Entry {
-    Stmt(usize),
+enum Entry<'s> {
+    Stmt(&'s Stmt<'s>),
     Comment { span: Span, line: usize, indent: usize },
 }
 
 /// Where an entry goes, once attached.
 #[derive(Clone, Copy)]
-struct Placed {
-    entry: Entry,
+struct Placed<'s> {
+    entry: Entry<'s>,
     /// Printed indentation level.
     depth: usize,
     /// Whether a blank line came before it in the source.
@@ -81,8 +81,10 @@ pub(super) fn format(text: &str, document: &Document, names: &Names) -> String {
     let mut stmts = statements(text, document, &lines);
     for comment in document.comments.iter().filter(|c| !c.own_line) {
         let line = lines.line(comment.span.start);
-        if let Ok(s) = stmts.binary_search_by_key(&line, |s| s.line) {
-            stmts[s].comment = Some(comment.span);
+        if let Ok(s) = stmts.binary_search_by_key(&line, |s| s.line)
+            && let Some(stmt) = stmts.get_mut(s)
+        {
+            stmt.comment = Some(comment.span);
         }
     }
     let entries = entries(text, document, &stmts, &lines);
@@ -98,21 +100,19 @@ pub(super) fn format(text: &str, document: &Document, names: &Names) -> String {
     // Header units: each header with the comments before it, put in order.
     let header_end = rest
         .iter()
-        .rposition(|p| matches!(p.entry, Entry::Stmt(s) if matches!(stmts[s].what, What::Header(_))))
+        .rposition(|p| matches!(p.entry, Entry::Stmt(s) if matches!(s.what, What::Header(_))))
         .map_or(0, |i| i + 1);
     let (header_part, body) = rest.split_at(header_end);
     // (whether it comes first in the source, its lines): the first one's blank
     // line in the source, if any, is the one after the opening comments.
-    let mut units: Vec<(bool, &[Placed])> = Vec::new();
-    let mut start = 0;
-    for (i, p) in header_part.iter().enumerate() {
-        if matches!(p.entry, Entry::Stmt(_)) {
-            units.push((start == 0, &header_part[start..=i]));
-            start = i + 1;
-        }
-    }
+    // `header_part` ends with a header, so every unit ends with its statement.
+    let mut units: Vec<(bool, &[Placed])> = header_part
+        .split_inclusive(|p| matches!(p.entry, Entry::Stmt(_)))
+        .enumerate()
+        .map(|(i, unit)| (i == 0, unit))
+        .collect();
     units.sort_by_key(|(_, unit)| match unit.last().map(|p| p.entry) {
-        Some(Entry::Stmt(s)) => match stmts[s].what {
+        Some(Entry::Stmt(s)) => match s.what {
             What::Header(h) => header_rank(&h.kind),
             What::Node(_) => u8::MAX,
         },
@@ -122,8 +122,7 @@ pub(super) fn format(text: &str, document: &Document, names: &Names) -> String {
     let mut out: Vec<Out> = Vec::new();
     let line_of = |p: &Placed, blank_before: bool| -> Out {
         match p.entry {
-            Entry::Stmt(s) => {
-                let stmt = &stmts[s];
+            Entry::Stmt(stmt) => {
                 let mut line = match stmt.what {
                     What::Header(h) => printer.header(h),
                     What::Node(n) => printer.node(n),
@@ -160,7 +159,7 @@ pub(super) fn format(text: &str, document: &Document, names: &Names) -> String {
         let blank = if out.is_empty() || after_head {
             false
         } else if starts_unit {
-            let block = |top: Option<usize>| top.is_some_and(|t| stmts[t].is_block());
+            let block = |top: Option<usize>| top.and_then(|t| stmts.get(t)).is_some_and(Stmt::is_block);
             if i == 0 { !units.is_empty() || banner_gap } else { block(p.top) || block(previous_top) }
         } else {
             p.blank_before
@@ -176,25 +175,29 @@ pub(super) fn format(text: &str, document: &Document, names: &Names) -> String {
 
 /// Every entry with its depth, the top-level statement it goes with, and
 /// whether a blank line came before it.
-fn attach(stmts: &[Stmt], entries: &[Entry]) -> Vec<Placed> {
+fn attach<'s>(stmts: &'s [Stmt<'s>], entries: &[Entry<'s>]) -> Vec<Placed<'s>> {
     let mut placed: Vec<Placed> = Vec::with_capacity(entries.len());
     let mut previous_line = None;
-    let mut previous_stmt: Option<usize> = None;
+    let mut previous_stmt: Option<&Stmt> = None;
     // A comment goes no deeper than the comment before it in the same gap:
     // once one has left a block, the ones after it have too.
     let mut limit = usize::MAX;
     // The next statement after each entry, found from the end in one pass.
-    let mut next_stmt = vec![None; entries.len()];
     let mut next = None;
-    for (i, entry) in entries.iter().enumerate().rev() {
-        if let Entry::Stmt(s) = entry {
-            next = Some(*s);
-        }
-        next_stmt[i] = next;
-    }
-    for (i, entry) in entries.iter().enumerate() {
+    let mut next_stmt: Vec<Option<&Stmt>> = entries
+        .iter()
+        .rev()
+        .map(|entry| {
+            if let Entry::Stmt(s) = entry {
+                next = Some(*s);
+            }
+            next
+        })
+        .collect();
+    next_stmt.reverse();
+    for (entry, next) in entries.iter().zip(next_stmt) {
         let line = match *entry {
-            Entry::Stmt(s) => stmts[s].line,
+            Entry::Stmt(s) => s.line,
             Entry::Comment { line, .. } => line,
         };
         let blank_before = previous_line.is_some_and(|p: usize| line > p + 1);
@@ -203,10 +206,10 @@ fn attach(stmts: &[Stmt], entries: &[Entry]) -> Vec<Placed> {
             Entry::Stmt(s) => {
                 previous_stmt = Some(s);
                 limit = usize::MAX;
-                (stmts[s].depth, Some(stmts[s].top))
+                (s.depth, Some(s.top))
             }
             Entry::Comment { indent, .. } => {
-                let (depth, top) = comment_place(stmts, previous_stmt, next_stmt[i], indent, limit);
+                let (depth, top) = comment_place(stmts, previous_stmt, next, indent, limit);
                 limit = depth;
                 (depth, top)
             }
@@ -235,11 +238,14 @@ fn statements<'d>(text: &str, document: &'d Document, lines: &LineIndex) -> Vec<
             comment: None,
         });
     }
-    // (node, depth, parent) in depth-first order, with an explicit stack.
-    let mut stack: Vec<(&Node, usize, Option<usize>)> = document.body.iter().rev().map(|n| (n, 0, None)).collect();
-    while let Some((node, depth, parent)) = stack.pop() {
+    // (node, depth, (parent, top)) in depth-first order, with an explicit stack.
+    let mut stack: Vec<_> = document.body.iter().rev().map(|n| (n, 0, None::<(usize, usize)>)).collect();
+    while let Some((node, depth, up)) = stack.pop() {
         let index = stmts.len();
-        let top = parent.map_or(index, |p: usize| stmts[p].top);
+        let (parent, top) = match up {
+            Some((parent, top)) => (Some(parent), top),
+            None => (None, index),
+        };
         stmts.push(Stmt {
             what: What::Node(node),
             depth,
@@ -254,15 +260,15 @@ fn statements<'d>(text: &str, document: &'d Document, lines: &LineIndex) -> Vec<
             Node::Rounds(r) => &r.body,
             _ => continue,
         };
-        stack.extend(children.iter().rev().map(|child| (child, depth + 1, Some(index))));
+        stack.extend(children.iter().rev().map(|child| (child, depth + 1, Some((index, top)))));
     }
     stmts
 }
 
 /// Statements and own-line comments in source order; end-of-line comments
 /// are stored on their statements.
-fn entries(text: &str, document: &Document, stmts: &[Stmt], lines: &LineIndex) -> Vec<Entry> {
-    let mut entries: Vec<(usize, Entry)> = stmts.iter().enumerate().map(|(i, s)| (s.line, Entry::Stmt(i))).collect();
+fn entries<'s>(text: &str, document: &Document, stmts: &'s [Stmt<'s>], lines: &LineIndex) -> Vec<Entry<'s>> {
+    let mut entries: Vec<(usize, Entry)> = stmts.iter().map(|s| (s.line, Entry::Stmt(s))).collect();
     for comment in &document.comments {
         let line = lines.line(comment.span.start);
         if comment.own_line {
@@ -282,29 +288,28 @@ fn entries(text: &str, document: &Document, stmts: &[Stmt], lines: &LineIndex) -
 /// (at most `limit` deep).
 fn comment_place(
     stmts: &[Stmt],
-    previous: Option<usize>,
-    next: Option<usize>,
+    previous: Option<&Stmt>,
+    next: Option<&Stmt>,
     indent: usize,
     limit: usize,
 ) -> (usize, Option<usize>) {
-    let next_depth = next.map_or(0, |n| stmts[n].depth);
-    let next_top = next.map(|n| stmts[n].top);
+    let next_depth = next.map_or(0, |n| n.depth);
+    let next_top = next.map(|n| n.top);
     let Some(previous) = previous else { return (next_depth, next_top) };
-    if stmts[previous].depth <= next_depth {
+    if previous.depth <= next_depth {
         return (next_depth, next_top);
     }
     // The open blocks at `previous`, innermost first: the deepest whose
     // indentation the comment reaches is where it stays.
     let mut at = Some(previous);
-    while let Some(s) = at {
-        let stmt = &stmts[s];
+    while let Some(stmt) = at {
         if stmt.depth <= next_depth {
             break;
         }
         if indent >= stmt.indent && stmt.depth <= limit {
             return (stmt.depth, Some(stmt.top));
         }
-        at = stmt.parent;
+        at = stmt.parent.and_then(|p| stmts.get(p));
     }
     (next_depth, next_top)
 }

@@ -175,7 +175,7 @@ fn comments(text: &str, document: &Document) -> Vec<(String, bool, Anchor)> {
     }
     let by_line: HashMap<usize, usize> = statements.iter().enumerate().map(|(i, &(line, _))| (line, i)).collect();
     // The body is in source order, so the statement after a comment is found by halving.
-    let body = &statements[headers..];
+    let body = statements.get(headers..).unwrap_or_default();
     let mut found: Vec<(String, bool, Anchor)> = document
         .comments
         .iter()

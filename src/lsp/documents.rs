@@ -216,8 +216,11 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
     let decoded = percent_decode_str(path).decode_utf8().ok()?;
     // `/c:/Users/…` on Windows.
     let bytes = decoded.as_bytes();
-    if cfg!(windows) && bytes.len() > 2 && bytes[2] == b':' {
-        return Some(PathBuf::from(&decoded[1..]));
+    if cfg!(windows)
+        && bytes.get(2) == Some(&b':')
+        && let Some(path) = decoded.get(1..)
+    {
+        return Some(PathBuf::from(path));
     }
     Some(PathBuf::from(decoded.as_ref()))
 }
