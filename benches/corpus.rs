@@ -159,7 +159,6 @@ impl Generator {
     pub fn new(catalog: &Catalog) -> Self {
         let specs = catalog
             .poses()
-            .iter()
             .map(|p| Spec {
                 id: p.id.clone(),
                 family: p.family.clone(),

@@ -31,7 +31,7 @@ pub fn find<'a>(name: &str, catalog: &'a Catalog) -> Option<Subject<'a>> {
 /// The closest rule, pose or condition name to `name`.
 pub fn suggest(name: &str, catalog: &Catalog) -> Option<String> {
     let rules = RULES.iter().map(|r| r.info.name);
-    let poses = catalog.poses().iter().map(|p| p.id.as_str());
+    let poses = catalog.poses().map(|p| p.id.as_str());
     let conditions = catalog.conditions().iter().map(|c| c.id.as_str());
     crate::catalog::suggest(name, rules.chain(poses).chain(conditions)).map(str::to_owned)
 }
@@ -137,7 +137,6 @@ pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
     for (word, level) in [("Avoid", Strength::Avoid), ("Teach with caution", Strength::Caution)] {
         let poses: Vec<String> = catalog
             .poses()
-            .iter()
             .flat_map(|p| {
                 p.contraindications.iter().filter(|c| c.condition == condition.id && c.severity == level).map(
                     move |c| {

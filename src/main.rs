@@ -678,7 +678,7 @@ impl App {
 
     fn poses(&self, query: &str, json: bool) -> Result<ExitCode, Failure> {
         let found: Vec<&Pose> =
-            if query.trim().is_empty() { self.catalog.poses().iter().collect() } else { self.catalog.search(query) };
+            if query.trim().is_empty() { self.catalog.poses().collect() } else { self.catalog.search(query) };
         if json {
             let text = serde_json::to_string_pretty(&found).map_err(|e| Failure(e.to_string()))?;
             println!("{text}");

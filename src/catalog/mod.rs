@@ -11,15 +11,25 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// Poses, conditions and props, indexed for lookup.
+///
+/// A routine's own `pose` lines (or a studio's catalog file) make a catalog
+/// that adds poses to another without copying it: [`Catalog::with_poses`].
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// The catalog this one adds poses to; its poses come first. It has no
+    /// base of its own, so lookups go at most one level down.
+    base: Option<Arc<Catalog>>,
+    /// This catalog's own poses (for one with a base: the added ones).
     poses: Vec<Pose>,
     conditions: Vec<Condition>,
     props: Vec<Prop>,
-    pose_index: HashMap<String, usize>,
-    condition_index: HashMap<String, usize>,
-    prop_index: HashMap<String, usize>,
+    pose_index: Index,
+    condition_index: Index,
+    prop_index: Index,
 }
+
+/// Lowercase id or alias → (position, whether it is the entry's id).
+type Index = HashMap<String, (usize, bool)>;
 
 /// The index of a pose within its catalog.
 pub type PoseIndex = usize;
@@ -43,78 +53,119 @@ impl Catalog {
         let pose_index = index(poses.iter().map(|p| (&p.id, &p.aliases)));
         let condition_index = index(conditions.iter().map(|c| (&c.id, &c.aliases)));
         let prop_index = index(props.iter().map(|p| (&p.id, &p.aliases)));
-        Self { poses, conditions, props, pose_index, condition_index, prop_index }
+        Self { base: None, poses, conditions, props, pose_index, condition_index, prop_index }
     }
 
     /// This catalog with more poses added (a studio's own, or a routine's `pose` lines).
-    pub fn with_poses(&self, extra: Vec<Pose>) -> Self {
-        let mut poses = self.poses.clone();
+    ///
+    /// An added pose whose id is already known takes that id over; an added
+    /// alias never hides a known name. The catalog itself is shared, not copied.
+    pub fn with_poses(self: &Arc<Self>, extra: Vec<Pose>) -> Self {
+        let (base, mut poses) = match &self.base {
+            Some(base) => (Arc::clone(base), self.poses.clone()),
+            None => (Arc::clone(self), Vec::new()),
+        };
         poses.extend(extra);
-        Self::new(poses, self.conditions.clone(), self.props.clone())
+        let pose_index = index(poses.iter().map(|p| (&p.id, &p.aliases)));
+        Self {
+            base: Some(base),
+            poses,
+            conditions: Vec::new(),
+            props: Vec::new(),
+            pose_index,
+            condition_index: Index::new(),
+            prop_index: Index::new(),
+        }
+    }
+
+    /// The catalog that holds the conditions and props, and the first poses.
+    fn root(&self) -> &Catalog {
+        self.base.as_deref().unwrap_or(self)
+    }
+
+    /// How many poses come before this catalog's own.
+    fn offset(&self) -> usize {
+        self.base.as_ref().map_or(0, |base| base.poses.len())
     }
 
     /// Every pose, in catalog order.
-    pub fn poses(&self) -> &[Pose] {
-        &self.poses
+    pub fn poses(&self) -> std::iter::Chain<std::slice::Iter<'_, Pose>, std::slice::Iter<'_, Pose>> {
+        let base: &[Pose] = self.base.as_ref().map_or(&[], |base| &base.poses);
+        base.iter().chain(self.poses.iter())
     }
 
     /// Every condition.
     pub fn conditions(&self) -> &[Condition] {
-        &self.conditions
+        &self.root().conditions
     }
 
     /// Every prop.
     pub fn props(&self) -> &[Prop] {
-        &self.props
+        &self.root().props
     }
 
     /// The pose at `index`.
     pub fn pose_at(&self, index: PoseIndex) -> Option<&Pose> {
-        self.poses.get(index)
+        match (&self.base, index.checked_sub(self.offset())) {
+            (Some(base), None) => base.poses.get(index),
+            (_, Some(own)) => self.poses.get(own),
+            (None, None) => None,
+        }
     }
 
     /// Looks a pose up by id or alias, ignoring case.
     pub fn find_pose(&self, name: &str) -> Option<PoseIndex> {
-        lookup(&self.pose_index, name)
+        let own = lookup(&self.pose_index, name);
+        let Some(base) = &self.base else { return own.map(|(i, _)| i) };
+        match own {
+            Some((i, true)) => Some(self.offset() + i),
+            _ => lookup(&base.pose_index, name).map(|(i, _)| i).or(own.map(|(i, _)| self.offset() + i)),
+        }
     }
 
     /// Looks a pose up by id or alias, ignoring case.
     pub fn pose(&self, name: &str) -> Option<&Pose> {
-        self.find_pose(name).and_then(|i| self.poses.get(i))
+        self.find_pose(name).and_then(|i| self.pose_at(i))
     }
 
     /// Looks a condition up by id or alias, ignoring case.
     pub fn condition(&self, name: &str) -> Option<&Condition> {
-        lookup(&self.condition_index, name).and_then(|i| self.conditions.get(i))
+        let root = self.root();
+        lookup(&root.condition_index, name).and_then(|(i, _)| root.conditions.get(i))
     }
 
     /// Looks a prop up by id or alias, ignoring case.
     pub fn prop(&self, name: &str) -> Option<&Prop> {
-        lookup(&self.prop_index, name).and_then(|i| self.props.get(i))
+        let root = self.root();
+        lookup(&root.prop_index, name).and_then(|(i, _)| root.props.get(i))
     }
 
     /// The known pose name closest to `name`, if one is close enough to be a typo.
     pub fn suggest_pose(&self, name: &str) -> Option<&str> {
-        suggest(name, self.pose_index.keys().map(String::as_str)).and_then(|n| self.pose(n)).map(|p| p.id.as_str())
+        let base = self.base.as_ref().map(|base| base.pose_index.keys()).into_iter().flatten();
+        suggest(name, base.chain(self.pose_index.keys()).map(String::as_str))
+            .and_then(|n| self.pose(n))
+            .map(|p| p.id.as_str())
     }
 
     /// The known condition closest to `name`.
     pub fn suggest_condition(&self, name: &str) -> Option<&str> {
-        suggest(name, self.condition_index.keys().map(String::as_str))
+        suggest(name, self.root().condition_index.keys().map(String::as_str))
             .and_then(|n| self.condition(n))
             .map(|c| c.id.as_str())
     }
 
     /// The known prop closest to `name`.
     pub fn suggest_prop(&self, name: &str) -> Option<&str> {
-        suggest(name, self.prop_index.keys().map(String::as_str)).and_then(|n| self.prop(n)).map(|p| p.id.as_str())
+        suggest(name, self.root().prop_index.keys().map(String::as_str))
+            .and_then(|n| self.prop(n))
+            .map(|p| p.id.as_str())
     }
 
     /// Poses whose id, names, aliases, family or focus contain every word of `query`.
     pub fn search(&self, query: &str) -> Vec<&Pose> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        self.poses
-            .iter()
+        self.poses()
             .filter(|pose| {
                 let haystack = format!(
                     "{} {} {} {} {} {:?}",
@@ -139,18 +190,19 @@ fn load<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Vec<T> {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("the built-in {file} is invalid: {e}"))
 }
 
-fn index<'a>(entries: impl Iterator<Item = (&'a String, &'a Vec<String>)>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+/// Ids take their name over from an earlier entry; aliases never do.
+fn index<'a>(entries: impl Iterator<Item = (&'a String, &'a Vec<String>)>) -> Index {
+    let mut map = Index::new();
     for (i, (id, aliases)) in entries.enumerate() {
-        map.insert(id.to_lowercase(), i);
+        map.insert(id.to_lowercase(), (i, true));
         for alias in aliases {
-            map.entry(alias.to_lowercase()).or_insert(i);
+            map.entry(alias.to_lowercase()).or_insert((i, false));
         }
     }
     map
 }
 
-fn lookup(map: &HashMap<String, usize>, name: &str) -> Option<usize> {
+fn lookup(map: &Index, name: &str) -> Option<(usize, bool)> {
     if let Some(&i) = map.get(name) {
         return Some(i);
     }
@@ -192,9 +244,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn added_poses_extend_the_catalog_without_copying_it() {
+        let builtin = Catalog::builtin();
+        let known = builtin.poses().count();
+        let locust = builtin.pose("locust").unwrap().clone();
+        let some_alias = builtin.poses().find_map(|p| p.aliases.first().map(|a| (a.clone(), p.id.clone()))).unwrap();
+        // A new pose whose alias is a known pose's alias, and one that takes over `locust`.
+        let mut added = locust.clone();
+        added.id = "wall-locust".into();
+        added.aliases = vec![some_alias.0.clone()];
+        let mut takeover = locust.clone();
+        takeover.id = "locust".into();
+        takeover.english = "Studio Locust".into();
+        takeover.aliases = vec![];
+        let overlay = Arc::new(builtin.with_poses(vec![added]));
+        let both = overlay.with_poses(vec![takeover]);
+
+        assert_eq!(both.poses().count(), known + 2);
+        assert_eq!(both.find_pose("wall-locust"), Some(known));
+        assert_eq!(both.pose_at(known + 1).map(|p| p.english.as_str()), Some("Studio Locust"));
+        assert_eq!(both.pose("LOCUST").map(|p| p.english.as_str()), Some("Studio Locust"));
+        assert_eq!(both.pose(&some_alias.0).map(|p| p.id.as_str()), Some(some_alias.1.as_str()));
+        assert_eq!(both.suggest_pose("wall-locst"), Some("wall-locust"));
+        assert_eq!(both.conditions().len(), builtin.conditions().len());
+        assert!(both.prop("block").is_some());
+        assert_eq!(both.pose_at(known + 2), None);
+        assert_eq!(builtin.poses().count(), known, "the built-in catalog is untouched");
+    }
+
+    #[test]
     fn the_builtin_catalog_is_consistent() {
         let catalog = Catalog::builtin();
-        assert!(catalog.poses().len() >= 30);
+        assert!(catalog.poses().count() >= 30);
         for pose in catalog.poses() {
             for other in pose.regressions.iter().chain(&pose.progressions) {
                 assert!(catalog.pose(other).is_some(), "{}: unknown pose {other}", pose.id);

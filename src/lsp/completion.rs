@@ -330,7 +330,7 @@ fn pose_attrs(catalog: &Catalog, words: &[&str], owner: Option<&str>, out: &mut 
         Some("avoid" | "caution") => conditions(catalog, words, out),
         Some("instead") => poses(catalog, &[], out),
         Some("family") => {
-            let mut families: Vec<&str> = catalog.poses().iter().map(|p| p.family.as_str()).collect();
+            let mut families: Vec<&str> = catalog.poses().map(|p| p.family.as_str()).collect();
             families.sort_unstable();
             families.dedup();
             words_of(&families, out, "family");
