@@ -30,9 +30,10 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for info in context.steps() {
         let Some(reps) = &info.step.dose.reps else { continue };
         let pose = info.pose;
+        // A studio's pose may ask for more than 20 reps; the 20 still holds.
         let (low, high) = match pose.reps {
-            Some(r) => (r.min, r.max.min(MAX_REPS)),
-            None => (1, MAX_REPS),
+            Some(r) if r.min <= MAX_REPS => (r.min, r.max.min(MAX_REPS)),
+            _ => (1, MAX_REPS),
         };
         if reps.value.max <= high && reps.value.min >= low {
             continue;
