@@ -341,6 +341,16 @@ impl HtmlArgs {
 /// A failure that is not about a routine's content: usage, config, files, I/O.
 struct Failure(String);
 
+impl Failure {
+    /// A failure with, on the next line, how to fix it.
+    fn with_help(message: String, help: Option<String>) -> Self {
+        match help {
+            Some(help) => Failure(format!("{message}\n  help: {help}")),
+            None => Failure(message),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = match cli.color {
@@ -440,8 +450,16 @@ impl App {
         let mut settings = Settings::default();
         let mut catalog = Arc::clone(&self.catalog);
         if let Some(path) = &config {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure(format!("can't read the config file {}: {}", path.display(), io_reason(&e))))?;
+            let text = cli::read::read_file(path)
+                .map_err(|e| {
+                    let message = format!("can't read the config file {}: {}", path.display(), e.reason());
+                    Failure::with_help(message, e.help(path, None))
+                })
+                .and_then(|bytes| {
+                    String::from_utf8(bytes).map_err(|_| {
+                        Failure(format!("can't read the config file {}: it is not UTF-8 text", path.display()))
+                    })
+                })?;
             settings = match ybc::config::parse(&text, path, &catalog) {
                 Ok(settings) => settings,
                 Err(diagnostics) => {
@@ -875,17 +893,19 @@ impl App {
         let mut out = std::io::stdout().lock();
         for input in &inputs {
             let (path, bytes) = match input {
-                Input::File(path) => match std::fs::read(path) {
+                Input::File(path) => match cli::read::read_listed(path) {
                     Ok(bytes) => (Some(path.as_path()), bytes),
                     Err(e) => {
-                        eprintln!("error: can't read {}: {}", path.display(), io_reason(&e));
+                        let message = format!("can't read {}: {}", path.display(), e.reason());
+                        eprintln!("error: {}", Failure::with_help(message, e.help(path, Some("ybc fmt"))).0);
                         refused += 1;
                         continue;
                     }
                 },
                 Input::Stdin { bytes, .. } => (None, bytes.clone()),
                 Input::Unreadable { .. } => {
-                    eprintln!("error: {}", input.problem().unwrap_or_default());
+                    let message = input.problem().unwrap_or_default();
+                    eprintln!("error: {}", Failure::with_help(message, input.help()).0);
                     refused += 1;
                     continue;
                 }
@@ -1049,7 +1069,8 @@ fn read(path: &Path) -> Result<Result<Source, (Source, Diagnostic)>, Failure> {
     if path.is_dir() {
         return Err(Failure(format!("{name} is a folder; give a routine file")));
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("can't read {name}: {}", io_reason(&e))))?;
+    let bytes = cli::read::read_file(path)
+        .map_err(|e| Failure::with_help(format!("can't read {name}: {}", e.reason()), e.help(path, None)))?;
     Ok(match ybc::source::decode(&bytes) {
         Ok(text) => Ok(Source { name, text: text.to_owned() }),
         Err(bad) => Err((Source { name, text: bad.prefix }, bad.diagnostic)),

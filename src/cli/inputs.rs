@@ -15,7 +15,7 @@ use std::path::{Component, Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
-use super::io_reason;
+use super::{io_help, io_reason};
 
 /// The extension of routine files.
 pub const EXTENSION: &str = "ybc";
@@ -43,7 +43,20 @@ pub enum Input {
         reason: String,
         /// Whether it is a folder.
         folder: bool,
+        /// What went wrong, for the help.
+        trouble: Trouble,
     },
+}
+
+/// What kept an input from being read, for the help that goes with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// A symbolic link to nothing, or to itself.
+    BrokenLink,
+    /// The system said no, or failed, in this way.
+    Io(std::io::ErrorKind),
+    /// Something else (a bad `.gitignore` line, …).
+    Other,
 }
 
 impl Input {
@@ -57,12 +70,23 @@ impl Input {
     /// What went wrong with an input that could not be read, as a sentence.
     pub fn problem(&self) -> Option<String> {
         match self {
-            Input::Unreadable { path, reason, folder: true } => {
+            Input::Unreadable { path, reason, folder: true, .. } => {
                 Some(format!("can't read the folder {}: {reason}", path.display()))
             }
-            Input::Unreadable { path, reason, folder: false } => {
+            Input::Unreadable { path, reason, folder: false, .. } => {
                 Some(format!("can't read {}: {reason}", path.display()))
             }
+            _ => None,
+        }
+    }
+
+    /// How to fix an input that could not be read, when there is something to say.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            Input::Unreadable { trouble: Trouble::BrokenLink, .. } => {
+                Some("Point the link at a routine file, or remove it.".to_owned())
+            }
+            Input::Unreadable { path, trouble: Trouble::Io(kind), folder, .. } => io_help(*kind, path, *folder),
             _ => None,
         }
     }
@@ -75,7 +99,7 @@ impl Input {
 /// Fails (a usage error) when a path does not exist or a glob is malformed.
 pub fn collect(paths: &[PathBuf], excludes: &[String], stdin_name: Option<&Path>) -> Result<Vec<Input>, String> {
     let here = [PathBuf::from(".")];
-    let (paths, strip_dot) = if paths.is_empty() { (&here[..], true) } else { (paths, false) };
+    let (paths, strip_dot) = if paths.is_empty() { (here.as_slice(), true) } else { (paths, false) };
     let mut inputs = Vec::new();
     let mut stdin_read = false;
     for path in paths {
@@ -119,7 +143,9 @@ fn read_stdin(name: Option<&Path>) -> Input {
     let mut bytes = Vec::new();
     match std::io::stdin().lock().read_to_end(&mut bytes) {
         Ok(_) => Input::Stdin { name, bytes },
-        Err(e) => Input::Unreadable { path: name, reason: io_reason(&e), folder: false },
+        Err(e) => {
+            Input::Unreadable { path: name, reason: io_reason(&e), folder: false, trouble: Trouble::Io(e.kind()) }
+        }
     }
 }
 
@@ -170,6 +196,7 @@ fn walk(dir: &Path, excludes: &[String]) -> Result<Vec<Input>, String> {
                     reason: format!("{} (a broken symbolic link)", io_reason(&e)),
                     path: entry.into_path(),
                     folder: false,
+                    trouble: Trouble::BrokenLink,
                 }),
             }
         }
@@ -190,8 +217,10 @@ fn walk_error(root: &Path, error: &ignore::Error) -> Input {
         }
     }
     let (path, io) = parts(error);
+    let path = path.unwrap_or(root);
     let reason = io.map_or_else(|| error.to_string(), io_reason);
-    Input::Unreadable { path: path.unwrap_or(root).to_owned(), reason, folder: true }
+    let trouble = io.map_or(Trouble::Other, |e| Trouble::Io(e.kind()));
+    Input::Unreadable { path: path.to_owned(), reason, folder: true, trouble }
 }
 
 /// Where the run is, for naming files relative to the repository root.

@@ -1,15 +1,53 @@
 //! The command line's work that is neither parsing arguments nor printing:
-//! finding the routines to check, and what a worker thread does with each.
-//! `main.rs` drives them and is the only place that prints or exits.
+//! finding the routines to check, reading them, and what a worker thread does
+//! with each. `main.rs` drives them and is the only place that prints or exits.
 
 pub mod inputs;
+pub mod read;
 pub mod worker;
 
-/// Why a file could not be read, in a few plain words.
+use std::path::Path;
+
+/// Why a file could not be read, in a few plain words: the system's own
+/// words in lower case and without the error number ("too many levels of
+/// symbolic links") when there are no plainer ones.
 pub fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
+        _ => {
+            let text = error.to_string();
+            let words = text.rsplit_once(" (os error ").map_or(text.as_str(), |(words, _)| words);
+            let mut chars = words.chars();
+            chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+        }
+    }
+}
+
+/// What to do about an error reading `path` (a folder when `folder`), when
+/// there is something useful to say.
+pub fn io_help(kind: std::io::ErrorKind, path: &Path, folder: bool) -> Option<String> {
+    match kind {
+        std::io::ErrorKind::PermissionDenied if folder => Some(format!(
+            "Let the user running ybc read and enter the folder (`ls -ld {}` shows who may), or leave it out with `--exclude`.",
+            path.display()
+        )),
+        std::io::ErrorKind::PermissionDenied => {
+            Some(format!("Let the user running ybc read the file (`ls -l {}` shows who may).", path.display()))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_are_plain_words() {
+        let loop_error = std::io::Error::other("Too many levels of symbolic links (os error 40)");
+        assert_eq!(io_reason(&loop_error), "too many levels of symbolic links");
+        assert_eq!(io_reason(&std::io::Error::from(std::io::ErrorKind::NotFound)), "no such file");
+        assert_eq!(io_reason(&std::io::Error::other("")), "");
     }
 }

@@ -12,7 +12,7 @@ use ybc::report::{FileReport, Finding};
 use ybc::span::Span;
 
 use super::inputs::{Input, Places};
-use super::io_reason;
+use super::read::read_listed;
 
 /// What checking one input produced.
 pub struct Checked {
@@ -34,19 +34,20 @@ pub fn check(
     let repo_path = places.repo_path(input.path());
     let read;
     let bytes = match input {
-        Input::File(path) => match std::fs::read(path) {
+        Input::File(path) => match read_listed(path) {
             Ok(bytes) => {
                 read = bytes;
                 &read
             }
             Err(e) => {
-                return unreadable(name, repo_path, format!("can't read {}: {}", path.display(), io_reason(&e)), human);
+                let message = format!("can't read {}: {}", path.display(), e.reason());
+                return unreadable(name, repo_path, message, e.help(path, Some("ybc check")), human);
             }
         },
         Input::Stdin { bytes, .. } => bytes,
         Input::Unreadable { .. } => {
             let problem = input.problem().unwrap_or_default();
-            return unreadable(name, repo_path, problem, human);
+            return unreadable(name, repo_path, problem, input.help(), human);
         }
     };
     let (text, diagnostics) = match ybc::source::decode(bytes) {
@@ -65,10 +66,20 @@ pub fn check(
     Checked { report: FileReport { path: name, repo_path, findings, unreadable: false }, human }
 }
 
-fn unreadable(name: String, repo_path: String, message: String, human: Option<&HumanRenderer>) -> Checked {
+fn unreadable(
+    name: String,
+    repo_path: String,
+    message: String,
+    help: Option<String>,
+    human: Option<&HumanRenderer>,
+) -> Checked {
     let human = human.map_or(String::new(), |h| {
-        h.render_alone(&Diagnostic::error(ybc::report::finding::UNREADABLE, Span::default(), message.as_str()))
+        let mut diagnostic = Diagnostic::error(ybc::report::finding::UNREADABLE, Span::default(), message.as_str());
+        diagnostic.help.clone_from(&help);
+        h.render_alone(&diagnostic)
     });
-    let findings = vec![Finding::unreadable(&name, message)];
+    let mut finding = Finding::unreadable(&name, message);
+    finding.help = help;
+    let findings = vec![finding];
     Checked { report: FileReport { path: name, repo_path, findings, unreadable: true }, human }
 }

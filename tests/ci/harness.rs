@@ -62,6 +62,7 @@ impl Workspace {
             args: args.iter().map(|a| (*a).to_owned()).collect(),
             stdin: None,
             env: Vec::new(),
+            wrapper: Vec::new(),
         }
     }
 
@@ -77,6 +78,8 @@ pub struct Ybc {
     args: Vec<String>,
     stdin: Option<Vec<u8>>,
     env: Vec<(String, String)>,
+    /// A command that runs ybc for us (`setpriv … --`), when not empty.
+    wrapper: Vec<String>,
 }
 
 impl Ybc {
@@ -90,10 +93,25 @@ impl Ybc {
         self
     }
 
+    /// Runs ybc through `wrapper` (a command and its arguments, to which
+    /// ybc's own path and arguments are added), or directly when it is empty.
+    pub fn through(mut self, wrapper: &[String]) -> Self {
+        self.wrapper = wrapper.to_vec();
+        self
+    }
+
     pub fn run(self) -> Run {
-        let mut command = Command::cargo_bin("ybc").expect("ybc binary");
+        let mut command = match self.wrapper.split_first() {
+            None => Command::cargo_bin("ybc").expect("ybc binary"),
+            Some((program, args)) => {
+                let mut command = Command::new(program);
+                command.args(args).arg(assert_cmd::cargo::cargo_bin("ybc"));
+                command
+            }
+        };
         command
             .current_dir(&self.dir)
+            .env("RUST_BACKTRACE", "1")
             .env("NO_COLOR", "1")
             .env_remove("YBC_FORMAT")
             .env_remove("RAYON_NUM_THREADS")
@@ -144,6 +162,40 @@ pub fn permissions_are_bypassed(ws: &Workspace) -> bool {
     let readable = std::fs::read(&probe).is_ok();
     std::fs::remove_file(&probe).expect("remove probe");
     readable
+}
+
+/// How to run ybc as a user whom file permissions apply to, for
+/// [`Ybc::through`]: directly (no wrapper) when this process is not root; when
+/// it is, through `setpriv` (util-linux) as `nobody` (user and group 65534),
+/// with the workspace opened up so that `nobody` can enter it. `Err` says why
+/// neither is possible here.
+pub fn unprivileged(ws: &Workspace) -> Result<Vec<String>, String> {
+    use std::os::unix::fs::PermissionsExt;
+    if !permissions_are_bypassed(ws) {
+        return Ok(Vec::new());
+    }
+    let wrapper: Vec<String> =
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"].map(str::to_owned).to_vec();
+    std::fs::set_permissions(ws.path(), std::fs::Permissions::from_mode(0o755)).expect("open the workspace");
+    // A routine that `nobody` must be able to check: it also needs to reach the binary.
+    let probe = ws.file("probe.ybc", CLEAN);
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let run = std::process::Command::new(&wrapper[0])
+        .args(&wrapper[1..])
+        .arg(assert_cmd::cargo::cargo_bin("ybc"))
+        .args(["check", "--quiet", "probe.ybc"])
+        .current_dir(ws.path())
+        .output();
+    std::fs::remove_file(&probe).expect("remove probe");
+    match run {
+        Ok(output) if output.status.success() => Ok(wrapper),
+        Ok(output) => Err(format!(
+            "running as root, and `setpriv` could not run ybc as uid 65534 ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        )),
+        Err(e) => Err(format!("running as root, and `setpriv` (util-linux) is not available to drop privileges: {e}")),
+    }
 }
 
 /// The files named in concise output, in order, once each.

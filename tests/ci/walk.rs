@@ -1,7 +1,7 @@
 //! Which files `ybc check` finds: the current folder by default, `.gitignore`,
 //! hidden folders, `--exclude`, symbolic links, and files it cannot read.
 
-use crate::harness::{CLEAN, ONE_ERROR, Workspace, files_in, permissions_are_bypassed};
+use crate::harness::{CLEAN, ONE_ERROR, Workspace, files_in, unprivileged};
 
 #[test]
 fn no_paths_checks_the_current_folder_with_plain_names() {
@@ -151,26 +151,57 @@ fn a_pipe_in_a_folder_is_not_read() {
 fn a_file_without_read_permission_is_reported() {
     use std::os::unix::fs::PermissionsExt;
     let ws = Workspace::new();
-    if permissions_are_bypassed(&ws) {
-        eprintln!(
-            "skipped: running as root, which reads any file whatever its permissions (the broken-link test covers the I/O error)"
-        );
-        return;
-    }
-    ws.file("a.ybc", ONE_ERROR);
+    // Root reads any file whatever its permissions, so as root ybc runs as `nobody`.
+    let wrapper = match unprivileged(&ws) {
+        Ok(wrapper) => wrapper,
+        Err(why) => {
+            eprintln!("skipped: {why}");
+            return;
+        }
+    };
+    let readable = ws.file("a.ybc", ONE_ERROR);
+    std::fs::set_permissions(&readable, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     let secret = ws.file("secret.ybc", CLEAN);
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     let locked = ws.file("locked/c.ybc", CLEAN);
     let folder = locked.parent().expect("folder").to_owned();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    let run = ws.run(&["check", "--format", "concise"]);
+    let concise = ws.ybc(&["check", "--format", "concise"]).through(&wrapper).run();
+    let json = ws.ybc(&["check", "--format", "json"]).through(&wrapper).run();
+    let named = ws.ybc(&["check", "secret.ybc", "a.ybc"]).through(&wrapper).run();
+    let plan = ws.ybc(&["plan", "secret.ybc"]).through(&wrapper).run();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stdout.contains("secret.ybc:1:1: error[io] can't read secret.ybc: permission denied"),
-        "{}",
-        run.stdout
+    assert_eq!(concise.code, 2, "a file that cannot be read is an I/O error:\n{}", concise.stderr);
+    assert_eq!(
+        concise.stdout,
+        "a.ybc:4:3: error[unknown-pose] `locsut` is not a pose I know.\n\
+         locked:1:1: error[io] can't read the folder locked: permission denied\n\
+         secret.ybc:1:1: error[io] can't read secret.ybc: permission denied\n",
+        "the rest is still checked"
     );
-    assert!(run.stdout.contains("error[io] can't read the folder locked: permission denied"), "{}", run.stdout);
-    assert!(run.stdout.contains("a.ybc:4:3: error[unknown-pose]"), "the rest is still checked");
+    assert_eq!(concise.stderr.trim(), "Checked 1 file: 1 error, 0 warnings. 2 files could not be read.");
+    // Where, what and how to fix it, in the machine formats too.
+    assert_eq!(json.code, 2);
+    let findings: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let secret = findings.as_array().expect("array").iter().find(|f| f["file"] == "secret.ybc").expect("secret.ybc");
+    assert_eq!(secret["rule"], "io");
+    assert_eq!(secret["message"], "can't read secret.ybc: permission denied");
+    assert_eq!(secret["help"], "Let the user running ybc read the file (`ls -l secret.ybc` shows who may).");
+    let locked = findings.as_array().expect("array").iter().find(|f| f["file"] == "locked").expect("locked");
+    assert_eq!(
+        locked["help"],
+        "Let the user running ybc read and enter the folder (`ls -ld locked` shows who may), or leave it out with \
+         `--exclude`."
+    );
+    // A file named on the command line: the same, and the human report has the help.
+    assert_eq!(named.code, 2);
+    assert!(named.stdout.contains("× can't read secret.ybc: permission denied"), "{}", named.stdout);
+    assert!(named.stdout.contains("help: Let the user running ybc read the file"), "{}", named.stdout);
+    assert!(named.stdout.contains("`locsut` is not a pose I know."), "{}", named.stdout);
+    assert_eq!(plan.code, 2);
+    assert_eq!(
+        plan.stderr,
+        "error: can't read secret.ybc: permission denied\n  help: Let the user running ybc read the file (`ls -l \
+         secret.ybc` shows who may).\n"
+    );
 }

@@ -223,3 +223,196 @@ fn a_failed_write_leaves_the_target_as_it_was() {
         .collect();
     assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
 }
+
+/// Makes a named pipe at `name` in the workspace, or says why it can't and returns `false`.
+fn named_pipe(ws: &Workspace, name: &str) -> bool {
+    let path = ws.path().join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("folder");
+    }
+    match std::process::Command::new("mkfifo").arg(&path).status() {
+        Ok(status) if status.success() => true,
+        other => {
+            eprintln!("skipped: `mkfifo` could not make a named pipe: {other:?}");
+            false
+        }
+    }
+}
+
+/// A routine with one error, an unknown pose at 4:3.
+fn one_error() -> String {
+    CLEAN.replace("locust", "locsut")
+}
+
+#[test]
+fn a_named_pipe_given_as_a_path_is_refused_without_waiting_for_a_writer() {
+    let ws = Workspace::new();
+    if !named_pipe(&ws, "pipe.ybc") {
+        return;
+    }
+    ws.file("class.ybc", one_error());
+    // Nothing ever writes to the pipe: opening it to read would wait forever,
+    // and the harness's timeout would fail the test.
+    let run = ws.run(&["check", "pipe.ybc", "class.ybc"]);
+    assert_eq!(run.code, 2, "a file that cannot be read is an I/O error:\n{}", run.stderr);
+    assert!(run.stdout.contains("× can't read pipe.ybc: it is a named pipe, not a regular file"), "{}", run.stdout);
+    assert!(run.stdout.contains("help: ybc reads only regular files"), "{}", run.stdout);
+    assert!(run.stdout.contains("`locsut` is not a pose I know."), "the other file is still checked: {}", run.stdout);
+    assert_eq!(run.stderr.trim(), "Checked 1 file: 1 error, 0 warnings. 1 file could not be read.");
+    let concise = ws.run(&["check", "--format", "concise", "pipe.ybc"]);
+    assert_eq!(
+        (concise.code, concise.stdout.as_str()),
+        (2, "pipe.ybc:1:1: error[io] can't read pipe.ybc: it is a named pipe, not a regular file\n")
+    );
+    let json = ws.run(&["check", "--format", "json", "pipe.ybc"]);
+    let findings: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(
+        findings[0]["help"],
+        "ybc reads only regular files, so that a pipe or a device cannot keep it waiting. Save the routine to a \
+         file, or send it on standard input: `ybc check - < pipe.ybc`."
+    );
+    // Every other command that reads a file named on the command line.
+    for (args, what) in [
+        (&["plan", "pipe.ybc"][..], "pipe.ybc"),
+        (&["build", "pipe.ybc", "--format", "json"], "pipe.ybc"),
+        (&["fmt", "pipe.ybc"], "pipe.ybc"),
+        (&["fmt", "--check", "pipe.ybc"], "pipe.ybc"),
+        (&["--catalog", "pipe.ybc", "poses"], "pipe.ybc"),
+        (&["check", "--config", "pipe.ybc", "class.ybc"], "the config file pipe.ybc"),
+    ] {
+        let run = ws.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("error: can't read {what}: it is a named pipe, not a regular file\n  help: ")),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+}
+
+#[test]
+fn named_pipes_in_a_folder_are_left_alone() {
+    let ws = Workspace::new();
+    if !named_pipe(&ws, "class/pipe.ybc") || !named_pipe(&ws, "class/ybc.toml") {
+        return;
+    }
+    std::os::unix::fs::symlink("pipe.ybc", ws.path().join("class/link.ybc")).expect("symlink");
+    ws.file("class/a.ybc", CLEAN);
+    // A pipe named like a routine, a link to it and a pipe named like a config:
+    // none is opened, so none can keep ybc waiting.
+    let run = ws.run(&["check", "--format", "concise", "class"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    assert_eq!(run.stderr.trim(), "Checked 1 file: 0 errors, 0 warnings.");
+    let fmt = ws.run(&["fmt", "--check", "class"]);
+    assert_eq!(fmt.stderr, "1 routine would be reformatted, 0 already formatted.\n");
+}
+
+/// Waits for `child` to end, at most 30 s, and returns its exit code, stdout and stderr.
+fn finish(mut child: std::process::Child) -> (i32, String, String) {
+    use std::io::Read;
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut text = String::new();
+        stdout.read_to_string(&mut text).map(|_| text)
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        stderr.read_to_string(&mut text).map(|_| text)
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("ybc did not finish within 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    let stdout = out.join().expect("stdout reader").expect("stdout");
+    let stderr = err.join().expect("stderr reader").expect("stderr");
+    assert!(!stderr.contains("panicked"), "ybc panicked:\n{stderr}");
+    (status.code().unwrap_or(-1), stdout, stderr)
+}
+
+#[test]
+fn a_file_deleted_between_the_walk_and_the_read_is_reported_and_the_rest_checked() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let ws = Workspace::new();
+    ws.file("class/a.ybc", one_error());
+    let doomed = ws.file("class/b.ybc", CLEAN);
+    ws.file("class/c.ybc", CLEAN);
+    // ybc takes its paths in order: it lists the routines in `class`, then
+    // reads standard input to the end, and only then reads the routines. So
+    // standard input is a gate, without a race: a write larger than a pipe
+    // holds (64 KiB, at most 1 MiB) returns only once ybc is reading it, when
+    // `class` has been listed; the file is deleted then, and only then is
+    // standard input closed and ybc let on to reading the routines.
+    let mut routine = CLEAN.to_owned();
+    let padding = format!("# {}\n", "breathe ".repeat(125));
+    while routine.len() < 2 << 20 {
+        routine.push_str(&padding);
+    }
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("ybc"))
+        .current_dir(ws.path())
+        .env("NO_COLOR", "1")
+        .env("RUST_BACKTRACE", "1")
+        .args(["check", "class", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start ybc");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let (sent, written) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = stdin.write_all(routine.as_bytes());
+        let _ = sent.send((stdin, result));
+    });
+    let Ok((stdin, result)) = written.recv_timeout(std::time::Duration::from_secs(30)) else {
+        let _ = child.kill();
+        panic!("ybc did not read standard input within 30 s");
+    };
+    result.expect("write standard input");
+    std::fs::remove_file(&doomed).expect("delete b.ybc");
+    drop(stdin);
+    let (code, stdout, stderr) = finish(child);
+    assert_eq!(code, 2, "a file that cannot be read is an I/O error:\n{stderr}");
+    assert!(stdout.contains("× can't read class/b.ybc: it was deleted or moved after ybc found it"), "{stdout}");
+    assert!(stdout.contains("help: Check again once nothing else is changing the files."), "{stdout}");
+    assert!(stdout.contains("`locsut` is not a pose I know."), "the other files are still checked: {stdout}");
+    assert_eq!(stderr.trim(), "Checked 3 files: 1 error, 0 warnings. 1 file could not be read.");
+}
+
+#[test]
+fn symbolic_link_loops_between_files_are_reported_not_followed() {
+    let ws = Workspace::new();
+    ws.file("class/a.ybc", one_error());
+    std::os::unix::fs::symlink("y.ybc", ws.path().join("class/x.ybc")).expect("symlink");
+    std::os::unix::fs::symlink("x.ybc", ws.path().join("class/y.ybc")).expect("symlink");
+    std::os::unix::fs::symlink("self.ybc", ws.path().join("class/self.ybc")).expect("symlink");
+    std::os::unix::fs::symlink("..", ws.path().join("class/up")).expect("symlink");
+    let run = ws.run(&["check", "--format", "concise", "class"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "class/a.ybc:4:3: error[unknown-pose] `locsut` is not a pose I know.\n\
+         class/self.ybc:1:1: error[io] can't read class/self.ybc: too many levels of symbolic links (a broken symbolic link)\n\
+         class/x.ybc:1:1: error[io] can't read class/x.ybc: too many levels of symbolic links (a broken symbolic link)\n\
+         class/y.ybc:1:1: error[io] can't read class/y.ybc: too many levels of symbolic links (a broken symbolic link)\n"
+    );
+    let human = ws.run(&["check", "class"]);
+    assert!(human.stdout.contains("help: Point the link at a routine file, or remove it."), "{}", human.stdout);
+    // Named on the command line, a loop is a path that cannot be used: a usage error.
+    let named = ws.run(&["check", "class/x.ybc"]);
+    assert_eq!(named.code, 2);
+    assert_eq!(named.stderr, "error: can't read class/x.ybc: too many levels of symbolic links\n");
+    // A folder reached again through a link to a folder above it is walked once.
+    let looped = ws.run(&["check", "--format", "concise", "class/up/class/up/class"]);
+    assert_eq!(looped.code, 2, "{}", looped.stderr);
+    assert_eq!(looped.stdout.lines().count(), 4, "{}", looped.stdout);
+}

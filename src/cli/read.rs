@@ -1,0 +1,128 @@
+//! Reading a file named on the command line or found in a folder.
+//!
+//! Only a regular file (or a symbolic link to one) is read. A named pipe that
+//! nobody writes to would keep ybc waiting forever, and a device such as
+//! `/dev/zero` never ends, so both are refused before they are opened, with a
+//! reason and a way out: standard input (`-`) is how a routine that comes
+//! through a pipe is checked.
+
+use std::fs::{File, FileType};
+use std::io::Read;
+use std::path::Path;
+
+use super::{io_help, io_reason};
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// It exists but is not a regular file; what it is instead (`a named pipe`).
+    NotAFile(&'static str),
+    /// The system refused, or failed.
+    Io(std::io::Error),
+    /// It was there when the inputs were listed, and is not now.
+    Vanished,
+}
+
+impl ReadError {
+    /// Why, in a few plain words, to follow `can't read PATH: `.
+    pub fn reason(&self) -> String {
+        match self {
+            ReadError::NotAFile(what) => format!("it is {what}, not a regular file"),
+            ReadError::Io(error) => io_reason(error),
+            ReadError::Vanished => "it was deleted or moved after ybc found it".to_owned(),
+        }
+    }
+
+    /// How to fix it, when there is something useful to say. `stdin` is the
+    /// command (`ybc check`) when the file is a routine that the command can
+    /// also read from standard input.
+    pub fn help(&self, path: &Path, stdin: Option<&str>) -> Option<String> {
+        const WHY: &str = "ybc reads only regular files, so that a pipe or a device cannot keep it waiting.";
+        match (self, stdin) {
+            (ReadError::NotAFile(FOLDER), _) => Some("Give a file.".to_owned()),
+            (ReadError::NotAFile(_), Some(command)) => Some(format!(
+                "{WHY} Save the routine to a file, or send it on standard input: `{command} - < {}`.",
+                path.display()
+            )),
+            (ReadError::NotAFile(_), None) => Some(format!("{WHY} Save what it holds to a file, and give that.")),
+            (ReadError::Io(error), _) => io_help(error.kind(), path, false),
+            (ReadError::Vanished, _) => Some("Check again once nothing else is changing the files.".to_owned()),
+        }
+    }
+
+    /// Whether there is no file by that name (any more).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ReadError::Io(error) if error.kind() == std::io::ErrorKind::NotFound)
+    }
+}
+
+/// Reads a file that was there when the inputs were listed (see
+/// [`read_file`]); one that is gone now went in between, and is reported so.
+pub fn read_listed(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_file(path).map_err(|e| if e.is_not_found() { ReadError::Vanished } else { e })
+}
+
+/// What [`describe`] calls a folder.
+const FOLDER: &str = "a folder";
+
+/// Reads the whole of a regular file, following symbolic links; refuses
+/// anything else without waiting on it.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+    // Look before opening: opening a named pipe waits until something writes to it.
+    let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
+    if !kind.is_file() {
+        return Err(ReadError::NotAFile(describe(kind)));
+    }
+    let mut file = File::open(path).map_err(ReadError::Io)?;
+    // And look again at what was opened, in case the name changed hands in between.
+    let kind = file.metadata().map_err(ReadError::Io)?.file_type();
+    if !kind.is_file() {
+        return Err(ReadError::NotAFile(describe(kind)));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, in a few words.
+fn describe(kind: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() { FOLDER } else { "something other than a file" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_regular_file_is_read_and_a_folder_is_refused() {
+        let Ok(dir) = tempfile::tempdir() else { panic!("no temporary folder") };
+        let file = dir.path().join("a.ybc");
+        assert!(std::fs::write(&file, "locust hold 20s\n").is_ok());
+        assert_eq!(read_file(&file).ok().as_deref(), Some(b"locust hold 20s\n".as_slice()));
+        let refused = read_file(dir.path());
+        assert!(matches!(refused, Err(ReadError::NotAFile(FOLDER))), "{refused:?}");
+        let gone = dir.path().join("gone.ybc");
+        assert!(read_file(&gone).as_ref().is_err_and(ReadError::is_not_found));
+        assert!(matches!(read_listed(&gone), Err(ReadError::Vanished)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_without_reading_it() {
+        let refused = read_file(Path::new("/dev/zero"));
+        assert!(matches!(refused, Err(ReadError::NotAFile("a device"))), "{refused:?}");
+    }
+}
