@@ -39,6 +39,7 @@ static RESOLVED: LazyLock<Vec<Routine>> =
 static PLANNED: LazyLock<Vec<Plan>> =
     LazyLock::new(|| RESOLVED.iter().map(|r| ybc::plan::plan(r).expect("a generated routine has a plan")).collect());
 const DESK_RESET: &str = include_str!("../routines/desk-reset.ybc");
+const CLASS_45: &str = include_str!("../routines/seed-45-60-minute-class.ybc");
 
 fn main() {
     divan::main();
@@ -125,6 +126,41 @@ mod stage {
             }
         });
     }
+
+    /// `ybc::emit::html::render`: the printable handout (A4, one card per pose).
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn emit_html(bencher: Bencher) {
+        let (routines, plans) = (&*RESOLVED, &*PLANNED);
+        let options = ybc::emit::html::Options::default();
+        counted(bencher).bench(|| {
+            for (routine, plan) in routines.iter().zip(plans) {
+                divan::black_box(ybc::emit::html::render(routine, plan, "routine.ybc", &[], &options));
+            }
+        });
+    }
+
+    /// `ybc::fmt::format`: the canonical layout, checked to mean the same as the input.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn fmt(bencher: Bencher) {
+        let options = ybc::fmt::FormatOptions::default();
+        counted(bencher).bench(|| {
+            for text in CORPUS.iter() {
+                let _ = divan::black_box(ybc::fmt::format(divan::black_box(text), &options));
+            }
+        });
+    }
+}
+
+/// `ybc build --format html` on the 45-minute sample class, in-process: compile, plan, render.
+#[divan::bench(sample_count = 100)]
+fn build_html_45_minute_class(bencher: Bencher) {
+    let catalog = &*CATALOG;
+    let options = ybc::emit::html::Options::default();
+    bencher.counter(BytesCount::of_str(CLASS_45)).bench(|| {
+        let compiled = ybc::compile(divan::black_box(CLASS_45), catalog);
+        let plan = compiled.plan.as_ref().expect("the sample class has a plan");
+        divan::black_box(ybc::emit::html::render(&compiled.routine, plan, "class.ybc", &[], &options))
+    });
 }
 
 /// `ybc::compile` on one 1 MB routine (sections back to back).
