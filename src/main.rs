@@ -9,11 +9,6 @@
 
 mod cli;
 
-// mimalloc: pest allocates a parser state and token buffer for every run of
-// lines, and glibc's malloc spent 18 % of a check's instructions on them.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::collections::HashMap;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};

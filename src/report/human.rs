@@ -31,6 +31,9 @@ impl HumanRenderer {
 
     /// Renders every diagnostic of `text` (named `name`) into one string.
     pub fn render(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+        if diagnostics.is_empty() {
+            return String::new();
+        }
         let source = CharColumns { name: name.to_owned(), text: text.to_owned() };
         let lines = crate::span::LineIndex::new(text);
         let mut out = String::new();
