@@ -2,9 +2,7 @@
 //! and fixture already formatted, the command line through the real binary,
 //! and property tests that formatting is idempotent and keeps the meaning.
 
-#[allow(dead_code)]
-#[path = "cli/harness.rs"]
-mod harness;
+mod common;
 
 #[allow(dead_code)]
 #[path = "../benches/corpus.rs"]

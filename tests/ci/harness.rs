@@ -1,43 +1,30 @@
-//! A small builder for running `ybc` in a temporary folder, with standard
-//! input and environment variables.
+//! What the `ci` tests add to the shared harness (`tests/common`): a workspace
+//! that is a repository root, fixtures, running ybc as an unprivileged user,
+//! and test routines.
 
-use std::path::{Path, PathBuf};
+use std::ops::Deref;
+use std::path::Path;
+use std::time::Duration;
 
-use assert_cmd::Command;
-
-/// What a run of `ybc` printed and returned.
-#[derive(Debug)]
-pub struct Run {
-    pub stdout: String,
-    pub stderr: String,
-    pub code: i32,
-}
+pub use crate::common::{CLEAN, Run, Ybc};
 
 /// A temporary folder to run `ybc` in. It holds an empty `.git` folder, so it
 /// is the repository root that SARIF and GitHub paths are relative to.
-pub struct Workspace {
-    dir: tempfile::TempDir,
+pub struct Workspace(crate::common::Workspace);
+
+impl Deref for Workspace {
+    type Target = crate::common::Workspace;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl Workspace {
     pub fn new() -> Self {
-        let ws = Self { dir: tempfile::tempdir().expect("temporary folder") };
+        let ws = crate::common::Workspace::new();
         std::fs::create_dir(ws.path().join(".git")).expect("a .git folder");
-        ws
-    }
-
-    pub fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    /// Writes `text` to `name` inside the workspace, making folders as needed.
-    pub fn file(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.path().join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("folder");
-        }
-        std::fs::write(&path, text).expect("write routine");
-        path
+        Self(ws)
     }
 
     /// Copies a folder of `tests/ci/fixtures` into the workspace root.
@@ -46,89 +33,16 @@ impl Workspace {
         copy_tree(&from, self.path());
     }
 
-    /// Makes a symbolic link at `name` pointing to `target`.
-    pub fn symlink(&self, target: &str, name: &str) {
-        let link = self.path().join(name);
-        if let Some(parent) = link.parent() {
-            std::fs::create_dir_all(parent).expect("folder");
-        }
-        std::os::unix::fs::symlink(target, link).expect("symlink");
-    }
-
-    /// A run of `ybc` with `args` in the workspace.
+    /// A run of `ybc` with `args` in the workspace, with a timeout of 60 s and
+    /// none of the environment variables that would change its output format
+    /// or its number of threads.
     pub fn ybc(&self, args: &[&str]) -> Ybc {
-        Ybc {
-            dir: self.path().to_owned(),
-            args: args.iter().map(|a| (*a).to_owned()).collect(),
-            stdin: None,
-            env: Vec::new(),
-            wrapper: Vec::new(),
-        }
+        self.0.ybc(args).timeout(Duration::from_secs(60)).env_remove("YBC_FORMAT").env_remove("RAYON_NUM_THREADS")
     }
 
     /// Runs `ybc` with `args` in the workspace.
     pub fn run(&self, args: &[&str]) -> Run {
         self.ybc(args).run()
-    }
-}
-
-/// One run of `ybc` being set up.
-pub struct Ybc {
-    dir: PathBuf,
-    args: Vec<String>,
-    stdin: Option<Vec<u8>>,
-    env: Vec<(String, String)>,
-    /// A command that runs ybc for us (`setpriv … --`), when not empty.
-    wrapper: Vec<String>,
-}
-
-impl Ybc {
-    pub fn stdin(mut self, text: impl Into<Vec<u8>>) -> Self {
-        self.stdin = Some(text.into());
-        self
-    }
-
-    pub fn env(mut self, key: &str, value: &str) -> Self {
-        self.env.push((key.to_owned(), value.to_owned()));
-        self
-    }
-
-    /// Runs ybc through `wrapper` (a command and its arguments, to which
-    /// ybc's own path and arguments are added), or directly when it is empty.
-    pub fn through(mut self, wrapper: &[String]) -> Self {
-        self.wrapper = wrapper.to_vec();
-        self
-    }
-
-    pub fn run(self) -> Run {
-        let mut command = match self.wrapper.split_first() {
-            None => Command::cargo_bin("ybc").expect("ybc binary"),
-            Some((program, args)) => {
-                let mut command = Command::new(program);
-                command.args(args).arg(assert_cmd::cargo::cargo_bin("ybc"));
-                command
-            }
-        };
-        command
-            .current_dir(&self.dir)
-            .env("RUST_BACKTRACE", "1")
-            .env("NO_COLOR", "1")
-            .env_remove("YBC_FORMAT")
-            .env_remove("RAYON_NUM_THREADS")
-            .args(&self.args)
-            .timeout(std::time::Duration::from_secs(60));
-        for (key, value) in &self.env {
-            command.env(key, value);
-        }
-        command.write_stdin(self.stdin.unwrap_or_default());
-        let output = command.output().expect("run ybc");
-        let run = Run {
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            code: output.status.code().unwrap_or(-1),
-        };
-        assert!(!run.stderr.contains("panicked"), "ybc panicked:\n{}", run.stderr);
-        run
     }
 }
 
@@ -143,9 +57,6 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
-
-/// A short routine that every rule is happy with.
-pub const CLEAN: &str = "warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\ncooldown:\n  doorway-chest-opener hold 30s each side\n";
 
 /// A routine with one error (an unknown pose) and nothing else.
 pub const ONE_ERROR: &str = "warmup:\n  cat-cow 8 reps\nstrength:\n  locsut hold 20-30s x3 rest 30s\ncooldown:\n  doorway-chest-opener hold 30s each side\n";

@@ -2,6 +2,9 @@
 //! parallel runs, exit codes and the drop-in files. Every test drives the real
 //! binary.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod drop_in;
 mod exit_codes;
 mod formats;

@@ -1,5 +1,8 @@
 //! Integration tests: every behaviour is driven through the real `ybc` binary.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod commands;
 mod errors;
 mod harness;

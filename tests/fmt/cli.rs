@@ -1,29 +1,14 @@
 //! `ybc fmt` through the real binary: files, folders, `--check`, standard
 //! input, refusals, exit codes, and what a write leaves on disk.
 
-use assert_cmd::Command;
-
-use crate::harness::{Run, Workspace};
+use crate::common::{Run, Workspace};
 
 const MESSY: &str = "strength :\n    locust   x3 rest 30s hold 20-30s   \n";
 const TIDY: &str = "strength:\n  locust hold 20-30s x3 rest 30s\n";
 
 /// Runs `ybc` in `ws` with `stdin` as its standard input.
 fn run_with_stdin(ws: &Workspace, args: &[&str], stdin: &str) -> Run {
-    let output = Command::cargo_bin("ybc")
-        .expect("ybc binary")
-        .current_dir(ws.path())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .write_stdin(stdin)
-        .timeout(std::time::Duration::from_secs(30))
-        .output()
-        .expect("run ybc");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
-    }
+    ws.ybc(args).stdin(stdin).run()
 }
 
 fn read(ws: &Workspace, name: &str) -> String {
