@@ -125,3 +125,32 @@ fn the_sample_routines_have_no_errors() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("Checked 4 files: 0 errors"), "{}", run.stderr);
 }
+
+/// The paragraph of docs/language.md that lists the ids (`**Props** ybc knows: …`),
+/// up to the next blank line.
+fn listed_ids(doc: &str, heading: &str) -> Vec<String> {
+    let start = doc.find(heading).unwrap_or_else(|| panic!("docs/language.md has no `{heading}` paragraph"));
+    let paragraph = doc[start + heading.len()..].split("\n\n").next().unwrap_or_default();
+    // The ids are the code spans of its first sentence; other names follow.
+    let ids_part = paragraph.split('.').next().unwrap_or_default();
+    ids_part.split('`').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+#[test]
+fn the_language_reference_lists_every_prop_and_condition_the_catalog_knows() {
+    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/language.md"))
+        .expect("docs/language.md");
+    let catalog = ybc::catalog::Catalog::builtin();
+    let props: Vec<String> = catalog.props().iter().map(|p| p.id.clone()).collect();
+    let conditions: Vec<String> = catalog.conditions().iter().map(|c| c.id.clone()).collect();
+    assert_eq!(
+        listed_ids(&doc, "**Props** ybc knows:"),
+        props,
+        "docs/language.md's prop list differs from the catalog"
+    );
+    assert_eq!(
+        listed_ids(&doc, "**Conditions** ybc knows (for `audience`):"),
+        conditions,
+        "docs/language.md's condition list differs from the catalog"
+    );
+}
