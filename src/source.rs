@@ -1,7 +1,20 @@
 //! Turning the bytes of a file into routine text, or a clear reason why not.
 
+use std::path::Path;
+
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
+
+/// Reads a text file, but only a regular file (or a link to one): a named pipe
+/// would keep the reader waiting until something writes to it, and a device
+/// such as `/dev/zero` never ends. Anything else is refused with an
+/// `InvalidInput` error that says "not a regular file".
+pub fn read_regular(path: &Path) -> std::io::Result<String> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    std::fs::read_to_string(path)
+}
 
 /// Bytes that are not routine text: the readable start of them, and why.
 #[derive(Debug, Clone)]

@@ -40,7 +40,7 @@ fn find_def<'d>(document: &'d syntax::Document, id: &str) -> Option<&'d PoseDef>
 }
 
 fn in_file(path: &Path, id: &str, encoding: Encoding) -> Option<Location> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::source::read_regular(path).ok()?;
     let parsed = syntax::parse(&text);
     let def = find_def(&parsed.document, id)?;
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());

@@ -77,7 +77,7 @@ impl Setups {
         let mut setup = Setup::plain(Arc::clone(&self.base));
         setup.stamps.push((path.to_owned(), modified(path)));
         let name = path.display();
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::source::read_regular(path) {
             Ok(text) => text,
             Err(e) => {
                 setup.problems.push(format!("{name} can't be read ({e}); checked with the default settings."));
@@ -94,7 +94,7 @@ impl Setups {
         }
         for file in setup.settings.catalogs.clone() {
             setup.stamps.push((file.clone(), modified(&file)));
-            let loaded = std::fs::read_to_string(&file)
+            let loaded = crate::source::read_regular(&file)
                 .map_err(|e| e.to_string())
                 .and_then(|text| crate::load_catalog(&text, &setup.catalog).map_err(|d| first_message(&d)));
             match loaded {

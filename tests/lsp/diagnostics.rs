@@ -173,3 +173,20 @@ fn a_broken_ybc_toml_is_reported_on_the_routine() {
         "{config}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_catalog_that_is_a_named_pipe_is_reported_not_waited_on() {
+    let dir = tempfile::tempdir().expect("folder");
+    let made = std::process::Command::new("mkfifo").arg(dir.path().join("studio.ybc")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    std::fs::write(dir.path().join("ybc.toml"), "[check]\ncatalogs = [\"studio.ybc\"]\n").expect("config");
+    let mut client = Client::start(dir.path(), &[]);
+    // Nothing ever writes to the pipe: reading it would keep the server waiting for good.
+    let diagnostics = client.open(&uri(dir.path(), "class.ybc"), "cat-cow 8 reps\n");
+    let config = find(&diagnostics, "config");
+    assert!(
+        config["message"].as_str().is_some_and(|m| m.contains("studio.ybc") && m.contains("not a regular file")),
+        "{config}"
+    );
+}
