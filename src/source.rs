@@ -5,15 +5,29 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-/// Reads a text file, but only a regular file (or a link to one): a named pipe
-/// would keep the reader waiting until something writes to it, and a device
-/// such as `/dev/zero` never ends. Anything else is refused with an
-/// `InvalidInput` error that says "not a regular file".
+/// Reads a text file the way the command line does: only a regular file (or a
+/// link to one), since a named pipe would keep the reader waiting until
+/// something writes to it and a device such as `/dev/zero` never ends; then
+/// decoded as [`decode`] does (a byte-order mark dropped; UTF-16 and binary
+/// refused). A file that is not regular is an `InvalidInput` error saying "not
+/// a regular file"; text that cannot be read is `InvalidData` with the reason.
 pub fn read_regular(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let not_regular = || std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file");
+    // Look before opening (opening a pipe waits for a writer), and again at
+    // what was opened, in case the name changed hands in between.
     if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+        return Err(not_regular());
     }
-    std::fs::read_to_string(path)
+    let mut file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    decode(&bytes)
+        .map(str::to_owned)
+        .map_err(|bad| std::io::Error::new(std::io::ErrorKind::InvalidData, bad.diagnostic.message))
 }
 
 /// Bytes that are not routine text: the readable start of them, and why.

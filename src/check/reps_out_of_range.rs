@@ -39,16 +39,14 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = count(reps.value);
-        let recommended = match pose.reps {
-            Some(r) if r.max <= MAX_REPS => {
-                format!(
-                    "{}'s recommended {} ({})",
-                    pose.english,
-                    count(Range { min: r.min, max: r.max }),
-                    source_of(pose)
-                )
-            }
-            _ => format!("the {MAX_REPS} slow reps the seed article suggests as the most for one set"),
+        // The pose's own range where it says what is wrong; past 20, the 20 does.
+        let own = pose.reps.map(|r| {
+            format!("{}'s recommended {} ({})", pose.english, count(Range { min: r.min, max: r.max }), source_of(pose))
+        });
+        let most = format!("the {MAX_REPS} slow reps the seed article suggests as the most for one set");
+        let recommended = match (own, pose.reps) {
+            (Some(own), Some(r)) if reps.value.min < low || r.max <= MAX_REPS => own,
+            _ => most,
         };
         let (message, label, help) = if reps.value.max > high {
             (

@@ -247,3 +247,17 @@ fn five_mistakes_give_five_diagnostics() {
     assert!(run.stderr.contains("5 errors"), "{}", run.stderr);
     insta::assert_snapshot!("five_mistakes", run.stdout);
 }
+
+#[test]
+fn a_title_or_note_with_a_colon_is_one_mistake_not_a_section() {
+    one_error(
+        "title \"Desk reset\":\nlevel beginner\nwarmup:\n  cat-cow 8 reps\n",
+        "1:19",
+        "Only a section or a rounds block ends in `:`",
+    );
+    one_error(
+        "warmup:\n  cat-cow 8 reps\n  note \"switch sides\":\n  cat-cow 8 reps\n",
+        "3:22",
+        "Only a section or a rounds block ends in `:`",
+    );
+}

@@ -32,7 +32,8 @@ fn a_studio_pose_leads_to_its_catalog_file() {
     let root = std::fs::canonicalize(dir.path()).expect("folder");
     std::fs::write(root.join("studio.ybc"), "# Our poses\npose chair-row \"Chair Row\" focus strength 8-12 reps\n")
         .expect("catalog");
-    std::fs::write(root.join("more.ybc"), "pose seated-twist \"Seated Twist\" focus mobility hold 20-40s\n")
+    // Saved with a byte-order mark, as some editors do: it is read like any other.
+    std::fs::write(root.join("more.ybc"), "\u{feff}pose seated-twist \"Seated Twist\" focus mobility hold 20-40s\n")
         .expect("catalog");
     std::fs::write(root.join("ybc.toml"), "[check]\ncatalogs = [\"more.ybc\"]\n").expect("config");
     let mut client = Client::spawn(&root, &["--catalog", "studio.ybc"]);
