@@ -24,10 +24,13 @@ fn only_comments_or_nothing_is_a_routine_with_no_steps() {
 #[test]
 fn binary_data_is_refused_as_not_a_routine() {
     let mut bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    // The first byte is already NUL (0 × anything); the one at 10 is not the first.
     bytes[10] = 0;
     let (code, out, _) = check_bytes(&bytes);
     assert_eq!(code, 1);
-    assert!(out.contains("This file contains a NUL byte") || out.contains("not valid UTF-8"), "{out}");
+    assert!(out.contains("× This file contains a NUL byte, so it looks like a binary file, not a routine."), "{out}");
+    assert!(out.contains("[routine.ybc:1:1]"), "the first NUL byte is where it points: {out}");
+    assert!(out.contains("help: Check that this is the routine you meant"), "{out}");
 }
 
 #[test]
@@ -271,6 +274,15 @@ fn a_named_pipe_given_as_a_path_is_refused_without_waiting_for_a_writer() {
         "ybc reads only regular files, so that a pipe or a device cannot keep it waiting. Save the routine to a \
          file, or send it on standard input: `ybc check - < pipe.ybc`."
     );
+    // Code scanning shows the rule's help beside the result: it names pipes too.
+    let sarif = ws.run(&["check", "--format", "sarif", "pipe.ybc"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("sarif");
+    let run0 = &log["runs"][0];
+    assert_eq!(run0["results"][0]["ruleId"], "io");
+    let rules = run0["tool"]["driver"]["rules"].as_array().expect("rules");
+    let io = rules.iter().find(|rule| rule["id"] == "io").expect("the io rule is listed");
+    let help = io["help"]["text"].as_str().expect("help text");
+    assert!(help.contains("regular file (not a named pipe or a device"), "{help}");
     // Every other command that reads a file named on the command line.
     for (args, what) in [
         (&["plan", "pipe.ybc"][..], "pipe.ybc"),
