@@ -5,26 +5,105 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-/// Reads a text file the way the command line does: only a regular file (or a
-/// link to one), since a named pipe would keep the reader waiting until
-/// something writes to it and a device such as `/dev/zero` never ends; then
-/// decoded as [`decode`] does (a byte-order mark dropped; UTF-16 and binary
-/// refused). A file that is not regular is an `InvalidInput` error saying "not
-/// a regular file"; text that cannot be read is `InvalidData` with the reason.
-pub fn read_regular(path: &Path) -> std::io::Result<String> {
+/// The largest file ybc reads, in bytes: 64 MB. A routine is a few kilobytes
+/// and the largest catalog a few hundred; the limit is there so that a stray
+/// log or video named like a routine cannot take all of a CI machine's memory
+/// (compiling costs about 23 bytes of memory per byte of routine).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// [`MAX_FILE_BYTES`] in words, for messages.
+pub const MAX_FILE_SIZE: &str = "64 MB";
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// It exists but is not a regular file; what it is instead (`a named pipe`).
+    NotAFile(&'static str),
+    /// It is larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// The system refused, or failed.
+    Io(std::io::Error),
+}
+
+/// What [`read_bytes`] calls a folder.
+pub const FOLDER: &str = "a folder";
+
+/// Reads the whole of a regular file, following symbolic links, up to
+/// [`MAX_FILE_BYTES`]; refuses anything else without waiting on it.
+///
+/// A named pipe would keep the reader waiting until something writes to it and
+/// a device such as `/dev/zero` never ends, so both are refused before they are
+/// opened. The file is also opened without blocking, and what was opened looked
+/// at again, so a name that changes hands in between cannot keep ybc waiting
+/// either.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    // Look before opening: opening a named pipe waits until something writes to
+    // it, and opening some devices has effects of its own.
+    let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
+    if !kind.is_file() {
+        return Err(ReadError::NotAFile(describe(kind)));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Makes opening a pipe return at once; reading a regular file is unchanged.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let metadata = file.metadata().map_err(ReadError::Io)?;
+    if !metadata.file_type().is_file() {
+        return Err(ReadError::NotAFile(describe(metadata.file_type())));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    read_limited(file, capacity).map_err(ReadError::Io)?.ok_or(ReadError::TooLarge)
+}
+
+/// Reads `reader` to its end, or `None` once it has given more than
+/// [`MAX_FILE_BYTES`] (a file that grew while it was read, or standard input).
+pub fn read_limited(reader: impl std::io::Read, capacity: usize) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let not_regular = || std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file");
-    // Look before opening (opening a pipe waits for a writer), and again at
-    // what was opened, in case the name changed hands in between.
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(not_regular());
+    let mut bytes = Vec::with_capacity(capacity);
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
+}
+
+/// What a file that is not a regular file is, in a few words.
+fn describe(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
     }
-    let mut file = std::fs::File::open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(not_regular());
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
+    if kind.is_dir() { FOLDER } else { "something other than a file" }
+}
+
+/// Reads a text file the way the command line does: as [`read_bytes`] does,
+/// then decoded as [`decode`] does (a byte-order mark dropped; UTF-16 and
+/// binary refused). A file that is not regular is an `InvalidInput` error
+/// saying "not a regular file", one that is too large `FileTooLarge`; text that
+/// cannot be read is `InvalidData` with the reason.
+pub fn read_regular(path: &Path) -> std::io::Result<String> {
+    let bytes = read_bytes(path).map_err(|e| match e {
+        ReadError::NotAFile(_) => std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"),
+        ReadError::TooLarge => std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {MAX_FILE_SIZE}, the most ybc reads"),
+        ),
+        ReadError::Io(e) => e,
+    })?;
     decode(&bytes)
         .map(str::to_owned)
         .map_err(|bad| std::io::Error::new(std::io::ErrorKind::InvalidData, bad.diagnostic.message))
@@ -91,5 +170,31 @@ fn valid_prefix(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(error) => String::from_utf8_lossy(bytes.get(..error.valid_up_to()).unwrap_or_default()).into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        let limit = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
+        let at_limit = read_limited(std::io::repeat(b'\n').take(MAX_FILE_BYTES), 0);
+        assert_eq!(at_limit.ok().flatten().map(|bytes| bytes.len()), Some(limit));
+        // An endless reader (standard input from `yes`) ends too.
+        assert!(matches!(read_limited(std::io::repeat(b'y'), 0), Ok(None)));
+    }
+
+    #[test]
+    fn a_file_larger_than_the_limit_is_refused_by_its_size() {
+        let Ok(dir) = tempfile::tempdir() else { panic!("no temporary folder") };
+        let path = dir.path().join("huge.ybc");
+        let sized = std::fs::File::create(&path).and_then(|file| file.set_len(MAX_FILE_BYTES + 1));
+        assert!(sized.is_ok(), "{sized:?}");
+        assert!(matches!(read_bytes(&path), Err(ReadError::TooLarge)));
+        assert!(read_regular(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::FileTooLarge));
     }
 }

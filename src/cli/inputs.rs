@@ -9,7 +9,6 @@
 //! file that cannot be read. A path given explicitly is always checked.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -55,6 +54,8 @@ pub enum Trouble {
     BrokenLink,
     /// The system said no, or failed, in this way.
     Io(std::io::ErrorKind),
+    /// There is more of it than ybc reads.
+    TooLarge,
     /// Something else (a bad `.gitignore` line, …).
     Other,
 }
@@ -87,6 +88,7 @@ impl Input {
                 Some("Point the link at a routine file, or remove it.".to_owned())
             }
             Input::Unreadable { path, trouble: Trouble::Io(kind), folder, .. } => io_help(*kind, path, *folder),
+            Input::Unreadable { trouble: Trouble::TooLarge, .. } => Some(super::read::too_large_help(false)),
             _ => None,
         }
     }
@@ -140,9 +142,14 @@ pub fn collect(paths: &[PathBuf], excludes: &[String], stdin_name: Option<&Path>
 
 fn read_stdin(name: Option<&Path>) -> Input {
     let name = name.map_or_else(|| PathBuf::from(STDIN_NAME), Path::to_owned);
-    let mut bytes = Vec::new();
-    match std::io::stdin().lock().read_to_end(&mut bytes) {
-        Ok(_) => Input::Stdin { name, bytes },
+    match ybc::source::read_limited(std::io::stdin().lock(), 0) {
+        Ok(Some(bytes)) => Input::Stdin { name, bytes },
+        Ok(None) => Input::Unreadable {
+            path: name,
+            reason: format!("it is larger than {}, the most ybc reads", ybc::source::MAX_FILE_SIZE),
+            folder: false,
+            trouble: Trouble::TooLarge,
+        },
         Err(e) => {
             Input::Unreadable { path: name, reason: io_reason(&e), folder: false, trouble: Trouble::Io(e.kind()) }
         }

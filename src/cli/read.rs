@@ -6,9 +6,9 @@
 //! reason and a way out: standard input (`-`) is how a routine that comes
 //! through a pipe is checked.
 
-use std::fs::{File, FileType};
-use std::io::Read;
 use std::path::Path;
+
+use ybc::source::{FOLDER, MAX_FILE_SIZE};
 
 use super::{io_help, io_reason};
 
@@ -17,6 +17,8 @@ use super::{io_help, io_reason};
 pub enum ReadError {
     /// It exists but is not a regular file; what it is instead (`a named pipe`).
     NotAFile(&'static str),
+    /// It is larger than ybc reads.
+    TooLarge,
     /// The system refused, or failed.
     Io(std::io::Error),
     /// It was there when the inputs were listed, and is not now.
@@ -28,6 +30,7 @@ impl ReadError {
     pub fn reason(&self) -> String {
         match self {
             ReadError::NotAFile(what) => format!("it is {what}, not a regular file"),
+            ReadError::TooLarge => format!("it is larger than {MAX_FILE_SIZE}, the most ybc reads"),
             ReadError::Io(error) => io_reason(error),
             ReadError::Vanished => "it was deleted or moved after ybc found it".to_owned(),
         }
@@ -45,6 +48,8 @@ impl ReadError {
                 path.display()
             )),
             (ReadError::NotAFile(_), None) => Some(format!("{WHY} Save what it holds to a file, and give that.")),
+            // The commands that read standard input (check, fmt) also take `--exclude`.
+            (ReadError::TooLarge, command) => Some(too_large_help(command.is_some())),
             (ReadError::Io(error), _) => io_help(error.kind(), path, false),
             (ReadError::Vanished, _) => Some("Check again once nothing else is changing the files.".to_owned()),
         }
@@ -62,44 +67,25 @@ pub fn read_listed(path: &Path) -> Result<Vec<u8>, ReadError> {
     read_file(path).map_err(|e| if e.is_not_found() { ReadError::Vanished } else { e })
 }
 
-/// What [`describe`] calls a folder.
-const FOLDER: &str = "a folder";
-
-/// Reads the whole of a regular file, following symbolic links; refuses
-/// anything else without waiting on it.
+/// Reads the whole of a regular file, following symbolic links, up to the most
+/// ybc reads; refuses anything else without waiting on it
+/// ([`ybc::source::read_bytes`]).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
-    // Look before opening: opening a named pipe waits until something writes to it.
-    let kind = std::fs::metadata(path).map_err(ReadError::Io)?.file_type();
-    if !kind.is_file() {
-        return Err(ReadError::NotAFile(describe(kind)));
-    }
-    let mut file = File::open(path).map_err(ReadError::Io)?;
-    // And look again at what was opened, in case the name changed hands in between.
-    let kind = file.metadata().map_err(ReadError::Io)?.file_type();
-    if !kind.is_file() {
-        return Err(ReadError::NotAFile(describe(kind)));
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
-    Ok(bytes)
+    ybc::source::read_bytes(path).map_err(|e| match e {
+        ybc::source::ReadError::NotAFile(what) => ReadError::NotAFile(what),
+        ybc::source::ReadError::TooLarge => ReadError::TooLarge,
+        ybc::source::ReadError::Io(error) => ReadError::Io(error),
+    })
 }
 
-/// What a file that is not a regular file is, in a few words.
-fn describe(kind: FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a named pipe";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-    }
-    if kind.is_dir() { FOLDER } else { "something other than a file" }
+/// What to do about a file or standard input that is larger than ybc reads;
+/// `exclude` when the command takes `--exclude`.
+pub fn too_large_help(exclude: bool) -> String {
+    let way_out = if exclude { "check the name, or leave it out with `--exclude`" } else { "check the name" };
+    format!(
+        "A routine is a few kilobytes, so this is probably not the file you meant: {way_out}. \
+         ybc stops at {MAX_FILE_SIZE} so that a stray large file cannot use up the machine's memory."
+    )
 }
 
 #[cfg(test)]

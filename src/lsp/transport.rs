@@ -13,6 +13,9 @@ use serde_json::{Value, json};
 /// The largest message body read; a larger one is skipped and answered with an error.
 pub const MAX_BODY: usize = 64 << 20;
 
+/// The longest header line read; the rest of a longer one is skipped.
+const MAX_HEADER_LINE: u64 = 8 << 10;
+
 /// One message read from the client.
 #[derive(Debug)]
 pub enum Frame {
@@ -33,12 +36,19 @@ pub enum Frame {
 pub fn read(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
     let mut length = None;
     let mut saw_header = false;
-    let mut line = String::new();
+    let mut line = Vec::new();
     loop {
         line.clear();
-        if input.read_line(&mut line)? == 0 {
+        // Headers are ASCII; read as bytes, so that other bytes are a malformed
+        // header rather than an error that would end the server, and only so
+        // many, so that a line that never ends cannot fill the memory.
+        if input.by_ref().take(MAX_HEADER_LINE).read_until(b'\n', &mut line)? == 0 {
             return Ok(None);
         }
+        if !line.ends_with(b"\n") && line.len() as u64 == MAX_HEADER_LINE {
+            input.skip_until(b'\n')?;
+        }
+        let line = String::from_utf8_lossy(&line);
         let header = line.trim_end_matches(['\r', '\n']);
         if header.is_empty() {
             if saw_header {
@@ -132,5 +142,23 @@ mod tests {
         assert!(matches!(&frames[2], Frame::Malformed { id, code: ErrorCode::InvalidRequest, .. } if id == 7));
         assert!(matches!(&frames[3], Frame::Malformed { code: ErrorCode::ParseError, .. }));
         assert!(matches!(&frames[4], Frame::Message(Message::Notification(n)) if n.method == "exit"));
+    }
+
+    #[test]
+    fn a_header_that_is_not_text_or_never_ends_is_malformed_not_fatal() {
+        let mut input = b"Content-Type: \xff\xfe\r\n\r\n".to_vec();
+        input.extend(b"X-Long: ");
+        input.extend(std::iter::repeat_n(b'x', 1 << 20));
+        input.extend(b"\r\n\r\n");
+        input.extend(frame(r#"{"jsonrpc":"2.0","method":"exit"}"#).into_bytes());
+        let mut reader = io::Cursor::new(input);
+        let mut frames = Vec::new();
+        while let Some(frame) = read(&mut reader).unwrap_or(None) {
+            frames.push(frame);
+        }
+        assert_eq!(frames.len(), 3, "{frames:?}");
+        assert!(matches!(&frames[0], Frame::Malformed { code: ErrorCode::ParseError, .. }));
+        assert!(matches!(&frames[1], Frame::Malformed { code: ErrorCode::ParseError, .. }));
+        assert!(matches!(&frames[2], Frame::Message(Message::Notification(n)) if n.method == "exit"));
     }
 }

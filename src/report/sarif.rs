@@ -71,7 +71,7 @@ impl SarifRenderer {
             let (short, help) = if *code == UNREADABLE {
                 (
                     "A routine file that could not be read.",
-                    "ybc could not read this file or folder. Check that it exists, that it is a regular file (not a named pipe or a device, which ybc does not wait on), and that its permissions let it be read.",
+                    "ybc could not read this file or folder. Check that it exists, that it is a regular file (not a named pipe or a device, which ybc does not wait on), that its permissions let it be read, and that it is no larger than 64 MB.",
                 )
             } else {
                 (

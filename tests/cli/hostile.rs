@@ -304,6 +304,60 @@ fn a_named_pipe_given_as_a_path_is_refused_without_waiting_for_a_writer() {
 }
 
 #[test]
+fn a_file_larger_than_ybc_reads_is_refused_before_it_is_read() {
+    let ws = Workspace::new();
+    ws.file("class.ybc", one_error());
+    // 65 MB, sparse: a log or a video named like a routine. Reading it would
+    // cost about 1.5 GB of memory; it is refused by its size instead.
+    let huge = ws.file("huge.ybc", "");
+    std::fs::File::options().write(true).open(&huge).and_then(|f| f.set_len(65 << 20)).expect("a sparse file");
+    let run = ws.run(&["check", "--format", "concise", "huge.ybc", "class.ybc"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("huge.ybc:1:1: error[io] can't read huge.ybc: it is larger than 64 MB, the most ybc reads\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("class.ybc:"), "the other file is still checked: {}", run.stdout);
+    let json = ws.run(&["check", "--format", "json", "huge.ybc"]);
+    let findings: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(
+        findings[0]["help"],
+        "A routine is a few kilobytes, so this is probably not the file you meant: check the name, or leave it out \
+         with `--exclude`. ybc stops at 64 MB so that a stray large file cannot use up the machine's memory."
+    );
+    let sarif = ws.run(&["check", "--format", "sarif", "huge.ybc"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("sarif");
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    let io = rules.iter().find(|rule| rule["id"] == "io").expect("the io rule is listed");
+    assert!(io["help"]["text"].as_str().is_some_and(|help| help.contains("no larger than 64 MB")), "{io}");
+    for (args, what) in [
+        (&["build", "huge.ybc", "--format", "json"][..], "huge.ybc"),
+        (&["fmt", "huge.ybc"], "huge.ybc"),
+        (&["--catalog", "huge.ybc", "poses"], "huge.ybc"),
+        (&["check", "--config", "huge.ybc", "class.ybc"], "the config file huge.ybc"),
+    ] {
+        let run = ws.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("error: can't read {what}: it is larger than 64 MB, the most ybc reads\n  help: A routine is a few kilobytes")),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+    // Standard input has no size to look at: it is read up to the limit and no further.
+    let piped = ws.ybc(&["check", "--format", "concise", "-"]).stdin(vec![b'\n'; (64 << 20) + 1]).run();
+    assert_eq!(
+        (piped.code, piped.stdout.as_str()),
+        (2, "<stdin>:1:1: error[io] can't read <stdin>: it is larger than 64 MB, the most ybc reads\n"),
+        "{}",
+        piped.stderr
+    );
+}
+
+#[test]
 fn named_pipes_in_a_folder_are_left_alone() {
     let ws = Workspace::new();
     if !named_pipe(&ws, "class/pipe.ybc") || !named_pipe(&ws, "class/ybc.toml") {
