@@ -447,17 +447,26 @@ impl Resolver<'_> {
     }
 
     fn step(&mut self, step: &syntax::Step) -> Option<Step> {
-        let pose = self.catalog.find_pose(&step.pose.value);
-        if pose.is_none() {
-            self.diagnostics.push(self.unknown_step_pose(&step.pose));
-        }
+        let (pose, in_words) = match self.pose_in_words(step) {
+            Some((pose, words, diagnostic)) => {
+                self.diagnostics.push(diagnostic);
+                (Some(pose), words)
+            }
+            None => {
+                let pose = self.catalog.find_pose(&step.pose.value);
+                if pose.is_none() {
+                    self.diagnostics.push(self.unknown_step_pose(&step.pose));
+                }
+                (pose, 0)
+            }
+        };
         let before = self.diagnostics.len();
         let mut dose = Dose::default();
         let mut sides = Sides::Both;
         let mut sides_span: Option<Span> = None;
         let mut props = Vec::new();
         let mut cues = Vec::new();
-        for item in &step.items {
+        for item in step.items.iter().skip(in_words) {
             let span = item.span;
             match &item.value {
                 StepItem::Hold(r) => {
@@ -590,6 +599,47 @@ impl Resolver<'_> {
             .get(before..)
             .is_some_and(|new| new.iter().any(|d| d.severity == crate::diagnostic::Severity::Error));
         Some(Step { pose: pose?, name: step.pose.clone(), dose, sides, sides_span, props, cues, span: step.span })
+    }
+
+    /// A pose's name written as words (`child's pose hold 60s`): the grammar
+    /// reads the first word as the name and each next one as a word it does
+    /// not know. When the name and the words after it name a pose, that is one
+    /// mistake with one fix, not an unknown pose and a run of unknown words:
+    /// the pose, how many of the step's items were its words, and the diagnostic.
+    fn pose_in_words(&self, step: &syntax::Step) -> Option<(crate::catalog::PoseIndex, usize, Diagnostic)> {
+        /// The most words a pose's name is looked for in (`wall supported scapular retraction`).
+        const MAX_WORDS: usize = 5;
+        // Most steps go straight on to their dose: nothing to look for.
+        if !step.items.first().is_some_and(|item| matches!(item.value, StepItem::Stray(_))) {
+            return None;
+        }
+        let mut words = vec![step.pose.value.as_str()];
+        let mut ends = vec![step.pose.span.end];
+        for item in step.items.iter().take(MAX_WORDS - 1) {
+            let StepItem::Stray(word) = &item.value else { break };
+            if !word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')) {
+                break;
+            }
+            words.push(word);
+            ends.push(item.span.end);
+        }
+        (2..=words.len()).rev().find_map(|n| {
+            let pose = self.catalog.find_pose_in_words(words.get(..n)?)?;
+            let id = &self.catalog.pose_at(pose)?.id;
+            let span = Span::new(step.pose.span.start, *ends.get(n - 1)?);
+            let written = words.get(..n)?.join(" ");
+            let diagnostic = Diagnostic::error(
+                "unknown-pose",
+                span,
+                format!("`{}` is written `{id}` in a routine.", quote(&written)),
+            )
+            .with_label("a pose's name in words")
+            .with_help(format!(
+                "A pose's name is one word, with dashes between its parts: write `{id}`. `ybc poses` lists every name."
+            ))
+            .with_fix(span, id.clone());
+            Some((pose, n - 1, diagnostic))
+        })
     }
 
     fn unknown_step_pose(&self, name: &Spanned<String>) -> Diagnostic {

@@ -140,6 +140,24 @@ impl Catalog {
         lookup(&root.prop_index, name).and_then(|(i, _)| root.props.get(i))
     }
 
+    /// A pose written out in words, as a teacher says it (`child's pose`,
+    /// `downward facing dog`, `locust pose`): the words joined with dashes,
+    /// without apostrophes, looked up as an id or alias, then as an English or
+    /// Sanskrit name written that way, then without a last word `pose`.
+    pub fn find_pose_in_words(&self, words: &[&str]) -> Option<PoseIndex> {
+        let joined = dashed(&words.join(" "));
+        let plain = joined.strip_suffix("-pose").filter(|rest| !rest.is_empty());
+        [Some(joined.as_str()), plain].into_iter().flatten().find_map(|name| {
+            self.find_pose(name).or_else(|| {
+                self.poses()
+                    .find(|pose| {
+                        dashed(&pose.english) == name || pose.sanskrit.as_deref().is_some_and(|s| dashed(s) == name)
+                    })
+                    .and_then(|pose| self.find_pose(&pose.id))
+            })
+        })
+    }
+
     /// The known pose name closest to `name`, if one is close enough to be a typo.
     pub fn suggest_pose(&self, name: &str) -> Option<&str> {
         let base = self.base.as_ref().map(|base| base.pose_index.keys()).into_iter().flatten();
@@ -210,6 +228,13 @@ fn lookup(map: &Index, name: &str) -> Option<(usize, bool)> {
         return map.get(&name.to_ascii_lowercase()).copied();
     }
     None
+}
+
+/// A name in words as an id would be written: lower case, apostrophes
+/// dropped, dashes between words (`Child's Pose` → `childs-pose`).
+fn dashed(name: &str) -> String {
+    let plain: String = name.chars().filter(|c| !matches!(c, '\'' | '’')).collect::<String>().to_lowercase();
+    plain.split([' ', '-']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 /// The longest name (in bytes) worth looking for a suggestion for.

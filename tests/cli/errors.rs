@@ -20,6 +20,27 @@ fn unknown_pose_suggests_the_closest() {
 }
 
 #[test]
+fn a_pose_named_in_words_is_one_mistake_with_the_name_to_write() {
+    one_error("cooldown:\n  child's pose hold 60s\n", "2:3", "`child's pose` is written `childs-pose` in a routine.");
+    one_error("warmup:\n  Downward Facing Dog hold 30s\n", "2:3", "`Downward Facing Dog` is written `downward-dog`");
+    one_error("warmup:\n  thread the needle 6 reps each side\n", "2:3", "is written `thread-the-needle`");
+    one_error("strength:\n  locust pose hold 20s x2 rest 30s\n", "2:3", "`locust pose` is written `locust`");
+    let run = check("cooldown:\n  child's pose hold 60s\n");
+    assert!(
+        run.stdout.contains("help: A pose's name is one word, with dashes between its parts: write `childs-pose`."),
+        "{}",
+        run.stdout
+    );
+    // The rest of the step is still read, so its own mistakes are still found.
+    let run = check("strength:\n  locust pose hold 11m\n");
+    assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:20"], "{}", run.stdout);
+    // Words that name no pose are an unknown pose and an unknown word, as before.
+    let run = check("strength:\n  happy baby hold 30s\n");
+    assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:9"], "{}", run.stdout);
+    assert!(run.stdout.contains("`happy` is not a pose I know."), "{}", run.stdout);
+}
+
+#[test]
 fn unknown_pose_without_a_near_name_points_at_the_catalog() {
     let run = check("strength:\n  handstand hold 30s\n");
     assert!(run.stdout.contains("Run `ybc poses` to list the catalog"), "{}", run.stdout);

@@ -75,6 +75,18 @@ fn quick_fix_the_did_you_mean_name() {
 }
 
 #[test]
+fn quick_fix_a_pose_named_in_words() {
+    let fixed = fixes("cooldown:\n  child's pose hold 60s \"breathe\"\n", "unknown-pose");
+    assert_eq!(
+        fixed,
+        [(
+            "Change `child's pose` to `childs-pose`".to_owned(),
+            "cooldown:\n  childs-pose hold 60s \"breathe\"\n".to_owned()
+        )]
+    );
+}
+
+#[test]
 fn quick_fix_the_missing_each_side() {
     let fixed = fixes("warmup:\n  thread-the-needle 6 reps\n", "one-sided");
     assert_eq!(fixed, [("Add `each side`".to_owned(), "warmup:\n  thread-the-needle 6 reps each side\n".to_owned())]);
