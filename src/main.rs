@@ -629,7 +629,7 @@ impl App {
         } else {
             out.push_str(&format!("{}\n\n", source.name));
         }
-        let rows: Vec<[String; 6]> = plan
+        let mut rows: Vec<[String; 6]> = plan
             .events
             .iter()
             .map(|event| {
@@ -663,6 +663,12 @@ impl App {
                 [clock_range(event.start), seconds_range(event.seconds), what, side.to_owned(), set, cues.join("; ")]
             })
             .collect();
+        // Notes after the last event, at the end of the class.
+        if !plan.closing_notes.is_empty() {
+            let notes = plan.closing_notes.iter().map(|n| format!("note: {n}")).collect::<Vec<_>>();
+            let blank = String::new;
+            rows.push([clock_range(plan.total), blank(), "End".to_owned(), blank(), blank(), notes.join("; ")]);
+        }
         let headers = ["start", "length", "what", "side", "set", "cues"];
         let widths = column_widths(headers, &rows);
         let line = |cells: [&str; 6]| -> String {

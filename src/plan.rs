@@ -17,6 +17,8 @@ pub struct Plan {
     pub events: Vec<Event>,
     /// The whole routine's length, seconds.
     pub total: Range,
+    /// Notes (`note "…"`) after the last event, for when the routine ends.
+    pub closing_notes: Vec<String>,
 }
 
 /// What an event is.
@@ -182,6 +184,7 @@ pub fn plan(routine: &Routine) -> Result<Plan, Box<Diagnostic>> {
     }
     let mut planner = Planner { routine, plan: Plan::default(), rounds: Vec::new(), section: None, notes: Vec::new() };
     planner.items(&routine.body);
+    planner.plan.closing_notes = planner.notes;
     Ok(planner.plan)
 }
 

@@ -311,6 +311,14 @@ fn inline_routines_match_the_schema() {
     let (_, empty) = documents.iter().find(|(name, _)| *name == "empty.ybc").expect("empty.ybc");
     assert_eq!(empty["timeline"], json!([]));
     assert_eq!(empty["total"], json!({"min": 0, "max": 0}));
+    // A note with nothing after it is shown when the routine ends, not dropped.
+    assert_eq!(empty["closing_notes"], json!(["only"]));
+    let (_, bare) = documents.iter().find(|(name, _)| *name == "bare.ybc").expect("bare.ybc");
+    assert_eq!(bare["closing_notes"], json!(["well done"]));
+    let last = bare["timeline"].as_array().and_then(|events| events.last()).expect("events");
+    assert_eq!(last["notes"], json!([]));
+    let (_, full) = documents.iter().find(|(name, _)| *name == "full.ybc").expect("full.ybc");
+    assert_eq!(full["closing_notes"], json!([]));
 }
 
 /// The full inline routine really produces every shape the schema allows, so

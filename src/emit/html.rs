@@ -330,6 +330,10 @@ impl Page {
             notes: Vec::new(),
         };
         builder.top(&routine.body);
+        // Notes after the last card close the class; a deck shows them on that card.
+        if let Some(card) = builder.cards.last_mut() {
+            card.then.append(&mut builder.notes);
+        }
         let safety = Safety {
             conditions: meta
                 .audience

@@ -24,6 +24,7 @@ struct Document<'a> {
     total: Range,
     body: Vec<Node<'a>>,
     timeline: Vec<TimelineEvent<'a>>,
+    closing_notes: &'a [String],
     adaptations: Vec<Adaptation<'a>>,
 }
 
@@ -126,6 +127,7 @@ pub fn render(routine: &Routine, plan: &Plan, text: &str, source_name: &str, ada
             .enumerate()
             .map(|(index, event)| timeline_event(routine, plan, index, event, &lines))
             .collect(),
+        closing_notes: &plan.closing_notes,
         adaptations: adaptations
             .iter()
             .map(|a| Adaptation { line: a.line, before: &a.before, after: &a.after, reason: &a.reason })

@@ -20,6 +20,29 @@ fn a_hold_with_sets_rests_between_sets_only() {
 }
 
 #[test]
+fn a_note_after_the_last_step_ends_the_plan() {
+    let ws = Workspace::new();
+    ws.file("r.ybc", "note \"Find a wall\"\nlocust hold 30s\nnote \"Rest as long as you like\"\n");
+    let run = ws.run(&["plan", "r.ybc"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "r.ybc",
+            "",
+            "start  length  what               side  set  cues",
+            "0:00   30s     Locust · hold 30s             note: Find a wall",
+            "0:30           End                           note: Rest as long as you like",
+            "",
+            "Total: 30s",
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn ranges_stay_ranges() {
     assert_eq!(total("locust hold 20-30s x3 rest 30s\n"), (120, 150));
 }

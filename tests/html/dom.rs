@@ -212,6 +212,13 @@ fn the_cards_layout_has_a_page_per_card() {
     // A rest step is said on the card before it.
     let last = document.select(&select("article.card")).next_back().expect("cards");
     assert_eq!(first(last, ".then"), "Then rest 1 min · easy breathing, exhale longer than inhale");
+    // A note after the last step closes the class on the last card, after its rest.
+    let closing = "cooldown:\n  childs-pose hold 60s\n  rest 30s\n  note \"Rest as long as you like\"\n";
+    let built = build_text(closing, &["--layout", "cards"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let document = parse(&built.html);
+    let last = document.select(&select("article.card")).next_back().expect("cards");
+    assert_eq!(texts(last, ".then"), ["Then rest 30 s", "Rest as long as you like"]);
 }
 
 #[test]
