@@ -52,6 +52,8 @@ fn walk(context: &Context<'_>, items: &[Item], section: Option<SectionKind>, out
                     continue;
                 }
                 match &step.dose.rest {
+                    // A part of the dose could not be read; it may be the rest (`rest 45 sec`).
+                    None if step.dose.invalid => {}
                     None => out.push(
                         Diagnostic::warning(
                             RULE.info.name,

@@ -96,7 +96,8 @@ fn explain_unreadable(document: &Document, spans: &[Span]) -> Vec<Diagnostic> {
     let (_, diagnostics) = resolve(document, &Catalog::builtin(), Purpose::Routine);
     let mut found: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|d| spans.iter().any(|s| d.span.start >= s.start && d.span.end <= s.end))
+        // Those about the words, or about more that takes them in (`child's pose`).
+        .filter(|d| spans.iter().any(|s| d.span.start < s.end.max(s.start + 1) && d.span.end > s.start))
         .collect();
     if found.is_empty() {
         // Every stray word has a diagnostic in resolve; this is a safety net.

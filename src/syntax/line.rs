@@ -60,7 +60,7 @@ pub(crate) fn parse_lines(text: &str, offset: usize, out: &mut Vec<Line>) -> boo
             continue;
         }
         let mut diagnostics = Vec::new();
-        let mut lowering = Lowering { offset, diagnostics: &mut diagnostics, poisoned: false };
+        let mut lowering = Lowering { offset, diagnostics: &mut diagnostics, poisoned: false, bare: None };
         let mut line = lowering.line(body);
         line.diagnostics = diagnostics;
         out.push(line);
@@ -73,16 +73,75 @@ pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
     let mut diagnostics = Vec::new();
     let mut line = match YbcParser::parse(Rule::line, text) {
         Ok(mut pairs) => match pairs.next().and_then(|line| line.into_inner().next()) {
-            Some(body) => Lowering { offset, diagnostics: &mut diagnostics, poisoned: false }.line(body),
+            Some(body) => Lowering { offset, diagnostics: &mut diagnostics, poisoned: false, bare: None }.line(body),
             None => failed_line(text, offset),
         },
-        Err(error) => {
-            diagnostics.push(message::syntax_error(text, offset, &error));
-            failed_line(text, offset)
-        }
+        Err(error) => match section_in_words(text, offset) {
+            Some((line, diagnostic)) => {
+                diagnostics.push(diagnostic);
+                line
+            }
+            None => {
+                diagnostics.push(message::syntax_error(text, offset, &error));
+                failed_line(text, offset)
+            }
+        },
     };
     line.diagnostics = diagnostics;
     line
+}
+
+/// Sides written in words (`each arm`, `per side`, `both sides`): the words as
+/// written, when `before` and `word` are such a pair.
+fn sides_in_words(before: &str, word: &str) -> Option<String> {
+    let pair = matches!(
+        (before, word),
+        ("each", "arm" | "leg" | "way" | "direction")
+            | ("per", "side" | "arm" | "leg")
+            | ("both", "sides" | "arms" | "legs" | "ways" | "directions")
+    );
+    pair.then(|| format!("{before} {word}"))
+}
+
+/// A section's name written as words (`warm up:`, `Cool Down:`): one error
+/// with the word to write, and the line read as that section, so that the
+/// lines under it still fit.
+fn section_in_words(text: &str, offset: usize) -> Option<(Line, Diagnostic)> {
+    let body = text.trim_end_matches(['\n', '\r']);
+    let (code, comment) = match body.find('#') {
+        Some(at) => (body.get(..at)?, Some(Span::new(offset + at, offset + body.len()))),
+        None => (body, None),
+    };
+    let head = code.trim_end_matches([' ', '\t']).strip_suffix(':')?.trim_end_matches([' ', '\t']);
+    let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
+    let words = head.get(indent..)?;
+    if !words.contains([' ', '\t']) || !words.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '\t' | '-'))
+    {
+        return None;
+    }
+    let joined = words.split_whitespace().collect::<Vec<_>>().join("-");
+    let kind = SectionKind::from_word(&joined)?;
+    let span = Span::new(offset + indent, offset + indent + words.len());
+    let diagnostic = Diagnostic::error("syntax", span, format!("`{words}` is written `{}` in a routine.", kind.word()))
+        .with_label("section name in words")
+        .with_help(format!(
+            "A section's name is one word: `{}:`. The sections are warmup, strength, mobility, accessory and cooldown.",
+            kind.word()
+        ))
+        .with_fix(span, kind.word());
+    let statement = Statement::Section {
+        kind: Spanned::new(kind.word().to_owned(), span),
+        title: None,
+        span: Span::new(offset + indent, offset + code.trim_end_matches([' ', '\t']).len()),
+    };
+    let line = Line {
+        indent: Span::new(offset, offset + indent),
+        statement: Some(statement),
+        comment,
+        failed: false,
+        diagnostics: Vec::new(),
+    };
+    Some((line, diagnostic))
 }
 
 fn failed_line(text: &str, offset: usize) -> Line {
@@ -102,6 +161,50 @@ struct Lowering<'d> {
     /// Set when a number could not be read; the part holding it is then left out
     /// rather than checked again with a second, confusing diagnostic.
     poisoned: bool,
+    /// A length just read without its unit (`hold 30`): the number's span and
+    /// text, and the index of its diagnostic, in case a unit word follows.
+    bare: Option<Bare>,
+}
+
+/// A number a unit word after it may complete (`30` of `30 seconds`).
+#[derive(Debug, Clone)]
+struct Bare {
+    span: Span,
+    text: String,
+    /// The diagnostic already given for the number alone, if any.
+    diagnostic: Option<usize>,
+}
+
+/// What a word after a number makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitWord {
+    /// A length in this unit (`s`, `m` or `h`).
+    Length(char),
+    /// Sets (`3 sets`).
+    Sets,
+    /// Repetitions (`10 repetitions`).
+    Reps,
+    /// `3 times`: sets after a hold or length, reps otherwise.
+    Times,
+}
+
+fn unit_word(word: &str) -> Option<UnitWord> {
+    Some(match word {
+        "s" | "sec" | "secs" | "second" | "seconds" => UnitWord::Length('s'),
+        "m" | "min" | "mins" | "minute" | "minutes" => UnitWord::Length('m'),
+        "h" | "hr" | "hrs" | "hour" | "hours" => UnitWord::Length('h'),
+        "set" | "sets" => UnitWord::Sets,
+        "repetition" | "repetitions" | "repeats" => UnitWord::Reps,
+        "time" | "times" => UnitWord::Times,
+        _ => return None,
+    })
+}
+
+/// Whether `word` is a number or a range of numbers with no unit (`30`, `20-30`).
+fn is_bare_number(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let digits = |part: Option<&str>| part.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    digits(parts.next()) && parts.next().is_none_or(|p| digits(Some(p))) && parts.next().is_none()
 }
 
 impl Lowering<'_> {
@@ -216,11 +319,21 @@ impl Lowering<'_> {
             Some(p) => Spanned::new(p.as_str().to_owned(), self.span(&p)),
             None => Spanned::new(String::new(), span),
         };
-        let mut items = Vec::new();
+        let mut items: Vec<Spanned<StepItem>> = Vec::new();
+        // What the previous item may join with: a number without its unit, a
+        // word, the diagnostic of sets written in words (`3 sets`, then `of`).
+        let mut bare: Option<Bare> = None;
+        let mut word: Option<String> = None;
+        let mut sets_in_words: Option<usize> = None;
+        // Whether the step has a hold or a length so far, for `3 times`.
+        let mut timed = false;
         for p in inner {
             let item_span = self.span(&p);
             self.poisoned = false;
-            let item = match p.as_rule() {
+            self.bare = None;
+            let (after_bare, after_word, after_sets) = (bare.take(), word.take(), sets_in_words.take());
+            let rule = p.as_rule();
+            let item = match rule {
                 Rule::hold => StepItem::Hold(self.inner_dur(p)),
                 Rule::work => StepItem::Work(self.inner_dur(p)),
                 Rule::reps => StepItem::Reps(self.inner_count(p)),
@@ -239,12 +352,128 @@ impl Lowering<'_> {
                 Rule::side => StepItem::Right,
                 Rule::with => StepItem::With(self.names(p.into_inner())),
                 Rule::string | Rule::unclosed => StepItem::Cue(self.string(p).value),
-                _ => StepItem::Stray(p.as_str().to_owned()),
+                _ => {
+                    let text = p.as_str();
+                    let lower = text.to_ascii_lowercase();
+                    if let Some(bare) = after_bare
+                        && let Some(unit) = unit_word(&lower)
+                        && let Some(joined) = self.join_number(&mut items, bare, text, unit, item_span, timed)
+                    {
+                        sets_in_words = joined;
+                        timed |= matches!(unit, UnitWord::Length(_));
+                        items.push(Spanned::new(StepItem::Invalid, item_span));
+                        continue;
+                    }
+                    if lower == "of"
+                        && let Some(index) = after_sets
+                        && let Some(diagnostic) = self.diagnostics.get_mut(index)
+                    {
+                        // `3 sets of 10 reps`: the `of` goes with the sets.
+                        diagnostic.span.end = item_span.end;
+                        if let Some(fix) = &mut diagnostic.fix {
+                            fix.span.end = item_span.end;
+                        }
+                        items.push(Spanned::new(StepItem::Invalid, item_span));
+                        continue;
+                    }
+                    if let Some(before) = after_word
+                        && let Some(sides) = sides_in_words(&before, &lower)
+                        && let Some(first) = items.pop()
+                    {
+                        let span = Span::new(first.span.start, item_span.end);
+                        self.diagnostics.push(
+                            Diagnostic::error("sides", span, format!("`{sides}` is written `each side` in a routine."))
+                                .with_label("sides in words")
+                                .with_help("Write `each side` to work the left side, then the right.")
+                                .with_fix(span, "each side"),
+                        );
+                        items.push(Spanned::new(StepItem::EachSide, span));
+                        continue;
+                    }
+                    if is_bare_number(text) {
+                        bare = Some(Bare { span: item_span, text: text.to_owned(), diagnostic: None });
+                    } else {
+                        word = Some(lower);
+                    }
+                    StepItem::Stray(text.to_owned())
+                }
             };
+            if self.poisoned
+                && let Some(number) = self.bare.take()
+            {
+                bare = Some(number);
+            }
+            timed |= matches!(rule, Rule::hold | Rule::work) && !self.poisoned;
             let item = if self.poisoned { StepItem::Invalid } else { item };
             items.push(Spanned::new(item, item_span));
         }
         Step { pose, items, span }
+    }
+
+    /// A number and the unit word after it (`30 seconds`, `3 sets`, `10
+    /// repetitions`): one diagnostic with the way to write it, in place of the
+    /// number's own. The number's item is left out (`items`' last); returns
+    /// the new diagnostic's index when it is sets, which an `of` may extend.
+    /// `timed` says whether the step has a hold or length before the number.
+    fn join_number(
+        &mut self,
+        items: &mut [Spanned<StepItem>],
+        bare: Bare,
+        word: &str,
+        unit: UnitWord,
+        word_span: Span,
+        timed: bool,
+    ) -> Option<Option<usize>> {
+        let whole = bare.text.bytes().all(|b| b.is_ascii_digit());
+        let (replacement, sets) = match unit {
+            UnitWord::Length(letter) => (format!("{}{letter}", bare.text), false),
+            UnitWord::Sets if whole => (format!("x{}", bare.text), true),
+            UnitWord::Times if whole && timed => (format!("x{}", bare.text), true),
+            UnitWord::Reps | UnitWord::Times => (format!("{} reps", bare.text), false),
+            UnitWord::Sets => return None,
+        };
+        if let Some(index) = bare.diagnostic
+            && index < self.diagnostics.len()
+        {
+            self.diagnostics.remove(index);
+        }
+        let mut start = bare.span.start;
+        let mut written = format!("{} {word}", bare.text);
+        let mut replacement = replacement;
+        let n = items.len();
+        if let Some(last) = items.get_mut(n.wrapping_sub(1)) {
+            last.value = StepItem::Invalid;
+        }
+        // `hold 20-30 seconds`: a range without its unit is not read as a hold
+        // at all, so the `hold` before it is a word on its own; it goes too.
+        if bare.diagnostic.is_none()
+            && let Some(keyword) = items.get_mut(n.wrapping_sub(2))
+            && let StepItem::Stray(text) = &keyword.value
+            && (text.eq_ignore_ascii_case("hold") || text.eq_ignore_ascii_case("rest"))
+            && matches!(unit, UnitWord::Length(_))
+        {
+            start = keyword.span.start;
+            written = format!("{text} {written}");
+            replacement = format!("{} {replacement}", text.to_ascii_lowercase());
+            keyword.value = StepItem::Invalid;
+        }
+        let span = Span::new(start, word_span.end);
+        let help = match unit {
+            UnitWord::Length(_) => "Write a length as a number and its unit with no space: `30s`, `2m`, `1m30s`.",
+            UnitWord::Sets => "Write sets as `x` and the number: `x3`.",
+            UnitWord::Reps => "Write repetitions as the number and `reps`: `10 reps`.",
+            UnitWord::Times if sets => {
+                "After a hold, `times` reads as sets, written `x3`; for repetitions write `3 reps`."
+            }
+            UnitWord::Times => "`times` reads as repetitions, written `10 reps`; for sets write `x3`.",
+        };
+        self.diagnostics.push(
+            Diagnostic::error("dose", span, format!("`{written}` is written `{replacement}` in a routine."))
+                .with_label("dose in words")
+                .with_help(help)
+                .with_fix(span, replacement),
+        );
+        Some(sets.then(|| self.diagnostics.len() - 1))
     }
 
     fn pose_def(&mut self, mut inner: pest::iterators::Pairs<'_, Rule>, span: Span) -> PoseDef {
@@ -400,6 +629,11 @@ impl Lowering<'_> {
                         ))
                         .with_fix(span, format!("{}s", low.as_str())),
                     );
+                    self.bare = Some(Bare {
+                        span,
+                        text: low.as_str().to_owned(),
+                        diagnostic: Some(self.diagnostics.len() - 1),
+                    });
                     self.poisoned = true;
                     0
                 }

@@ -43,6 +43,21 @@ pub(crate) fn syntax_error(text: &str, offset: usize, error: &Error<Rule>) -> Di
             .with_help("Remove the `:` from a step. To open a block write a section (`strength:`) or rounds (`3 rounds rest 60s:`).");
     }
 
+    // `plank hold 30s, x3`: a step's parts are separated by spaces only.
+    if text.get(at..).is_some_and(|rest| rest.starts_with(','))
+        && !matches!(
+            first,
+            "title" | "author" | "level" | "duration" | "props" | "audience" | "tags" | "pose" | "rest" | "note"
+        )
+        && !first.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let comma = Span::new(offset + at, offset + at + 1);
+        return Diagnostic::error("syntax", comma, "A step's parts are separated by spaces, not commas.")
+            .with_label("comma")
+            .with_help("Remove the comma, as in `plank hold 30s x3`. Only the props after `with` are a list with commas: `with block, strap`.")
+            .with_fix(comma, "");
+    }
+
     let (message, help) = match first {
         "title" | "author" => (
             format!("`{first}` needs its text in double quotes."),

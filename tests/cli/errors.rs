@@ -41,6 +41,65 @@ fn a_pose_named_in_words_is_one_mistake_with_the_name_to_write() {
 }
 
 #[test]
+fn a_dose_or_sides_said_in_words_is_one_mistake_with_the_way_to_write_it() {
+    for (step, at, message) in [
+        ("locust hold 30 seconds", "2:15", "`30 seconds` is written `30s` in a routine."),
+        ("locust hold 30s x3 rest 45 sec", "2:27", "`45 sec` is written `45s` in a routine."),
+        ("locust hold 20-30 Seconds", "2:10", "`hold 20-30 Seconds` is written `hold 20-30s` in a routine."),
+        ("childs-pose 2 minutes", "2:15", "`2 minutes` is written `2m` in a routine."),
+        ("bridge 3 sets of 4 reps", "2:10", "`3 sets` is written `x3` in a routine."),
+        ("plank hold 30s 3 times", "2:18", "`3 times` is written `x3` in a routine."),
+        ("cat-cow 8 times", "2:11", "`8 times` is written `8 reps` in a routine."),
+        ("wall-slides 10 repetitions", "2:15", "`10 repetitions` is written `10 reps` in a routine."),
+        ("thread-the-needle 6 reps each arm", "2:28", "`each arm` is written `each side` in a routine."),
+        ("doorway-chest-opener hold 30s both sides", "2:33", "`both sides` is written `each side` in a routine."),
+        ("plank hold 30s, x3", "2:17", "A step's parts are separated by spaces, not commas."),
+    ] {
+        one_error(&format!("strength:\n  {step}\ncooldown:\n  breathing 1m\n"), at, message);
+    }
+    // A section's name in words: one mistake, and the steps under it still belong to it.
+    one_error("warm up:\n  cat-cow 8 reps\n", "1:1", "`warm up` is written `warmup` in a routine.");
+    one_error("Cool Down:  # the end\n  breathing 1m\n", "1:1", "`Cool Down` is written `cooldown` in a routine.");
+    // A number alone, or a word that is no unit, is reported as before.
+    one_error("strength:\n  locust hold 30\n", "2:15", "`30` needs a unit");
+    let run = check("strength:\n  locust hold 30 breaths\n");
+    assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:15", "routine.ybc:2:18"], "{}", run.stdout);
+}
+
+/// Applies every suggested fix of these codes, one code after another, and
+/// returns the text and what is still wrong with it.
+fn fix_all(text: &str, codes: &[&str]) -> (String, Vec<String>) {
+    let catalog = ybc::catalog::Catalog::builtin();
+    let mut text = text.to_owned();
+    for code in codes {
+        let compiled = ybc::compile(&text, &catalog);
+        text = ybc::apply_fixes(&text, &compiled.diagnostics, code).0;
+    }
+    let compiled = ybc::compile(&text, &catalog);
+    let errors = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == ybc::diagnostic::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    (text, errors)
+}
+
+#[test]
+fn the_fixes_for_words_give_a_routine_that_reads() {
+    let said = "warm up:\n  cat cow 8 times\n  thread the needle 6 reps each arm\nstrength:\n  \
+                locust pose hold 20-30 seconds 3 times rest 45 sec\n  bridge 3 sets of 4 reps hold 30s\n\
+                cool down:\n  child's pose 2 minutes\n";
+    let (fixed, errors) = fix_all(said, &["syntax", "unknown-pose", "dose", "sides"]);
+    assert_eq!(errors, Vec::<String>::new(), "{fixed}");
+    assert_eq!(
+        fixed,
+        "warmup:\n  cat-cow 8 reps\n  thread-the-needle 6 reps each side\nstrength:\n  \
+         locust hold 20-30s x3 rest 45s\n  bridge x3 4 reps hold 30s\ncooldown:\n  childs-pose 2m\n"
+    );
+}
+
+#[test]
 fn unknown_pose_without_a_near_name_points_at_the_catalog() {
     let run = check("strength:\n  handstand hold 30s\n");
     assert!(run.stdout.contains("Run `ybc poses` to list the catalog"), "{}", run.stdout);
