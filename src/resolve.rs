@@ -447,17 +447,20 @@ impl Resolver<'_> {
     }
 
     fn step(&mut self, step: &syntax::Step) -> Option<Step> {
-        let (pose, in_words) = match self.pose_in_words(step) {
+        // The name, as the rules quote and fix it: for a name in words, the
+        // id over all of the words, so that a fix (`… 4-8 reps`) replaces them all.
+        let (pose, in_words, name) = match self.pose_in_words(step) {
             Some((pose, words, diagnostic)) => {
+                let name = self.catalog.pose_at(pose).map(|p| Spanned::new(p.id.clone(), diagnostic.span));
                 self.diagnostics.push(diagnostic);
-                (Some(pose), words)
+                (Some(pose), words, name.unwrap_or_else(|| step.pose.clone()))
             }
             None => {
                 let pose = self.catalog.find_pose(&step.pose.value);
                 if pose.is_none() {
                     self.diagnostics.push(self.unknown_step_pose(&step.pose));
                 }
-                (pose, 0)
+                (pose, 0, step.pose.clone())
             }
         };
         let before = self.diagnostics.len();
@@ -598,7 +601,7 @@ impl Resolver<'_> {
             .diagnostics
             .get(before..)
             .is_some_and(|new| new.iter().any(|d| d.severity == crate::diagnostic::Severity::Error));
-        Some(Step { pose: pose?, name: step.pose.clone(), dose, sides, sides_span, props, cues, span: step.span })
+        Some(Step { pose: pose?, name, dose, sides, sides_span, props, cues, span: step.span })
     }
 
     /// A pose's name written as words (`child's pose hold 60s`): the grammar

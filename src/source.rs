@@ -9,7 +9,7 @@ use crate::span::Span;
 /// and the largest catalog a few hundred; the limit is there so that a stray
 /// log or video named like a routine cannot take all of a CI machine's memory
 /// (compiling costs about 23 bytes of memory per byte of routine).
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
+pub const MAX_FILE_BYTES: u64 = 64_000_000;
 
 /// [`MAX_FILE_BYTES`] in words, for messages.
 pub const MAX_FILE_SIZE: &str = "64 MB";

@@ -88,7 +88,9 @@ impl Input {
                 Some("Point the link at a routine file, or remove it.".to_owned())
             }
             Input::Unreadable { path, trouble: Trouble::Io(kind), folder, .. } => io_help(*kind, path, *folder),
-            Input::Unreadable { trouble: Trouble::TooLarge, .. } => Some(super::read::too_large_help(false)),
+            Input::Unreadable { trouble: Trouble::TooLarge, .. } => {
+                Some(super::read::too_large_help(super::read::TooLarge::Stdin))
+            }
             _ => None,
         }
     }

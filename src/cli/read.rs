@@ -48,8 +48,10 @@ impl ReadError {
                 path.display()
             )),
             (ReadError::NotAFile(_), None) => Some(format!("{WHY} Save what it holds to a file, and give that.")),
-            // The commands that read standard input (check, fmt) also take `--exclude`.
-            (ReadError::TooLarge, command) => Some(too_large_help(command.is_some())),
+            // The commands that read standard input (check, fmt) also walk folders.
+            (ReadError::TooLarge, command) => {
+                Some(too_large_help(if command.is_some() { TooLarge::Walked } else { TooLarge::File }))
+            }
             (ReadError::Io(error), _) => io_help(error.kind(), path, false),
             (ReadError::Vanished, _) => Some("Check again once nothing else is changing the files.".to_owned()),
         }
@@ -78,14 +80,30 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     })
 }
 
-/// What to do about a file or standard input that is larger than ybc reads;
-/// `exclude` when the command takes `--exclude`.
-pub fn too_large_help(exclude: bool) -> String {
-    let way_out = if exclude { "check the name, or leave it out with `--exclude`" } else { "check the name" };
-    format!(
-        "A routine is a few kilobytes, so this is probably not the file you meant: {way_out}. \
-         ybc stops at {MAX_FILE_SIZE} so that a stray large file cannot use up the machine's memory."
-    )
+/// What was larger than ybc reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooLarge {
+    /// A file given to a command that also walks folders (`check`, `fmt`).
+    Walked,
+    /// A file given to a command that reads just that file, or a config or catalog.
+    File,
+    /// Standard input.
+    Stdin,
+}
+
+/// What to do about a file or standard input that is larger than ybc reads.
+pub fn too_large_help(what: TooLarge) -> String {
+    let why = format!(
+        "Routines, catalogs and configs are a few kilobytes; ybc stops at {MAX_FILE_SIZE} so that a stray large \
+         file cannot use up the machine's memory."
+    );
+    match what {
+        TooLarge::Walked => {
+            format!("Check that this is the file you meant. {why} In a folder, `--exclude` leaves a file out.")
+        }
+        TooLarge::File => format!("Check that this is the file you meant. {why}"),
+        TooLarge::Stdin => format!("Check what is sent to standard input. {why}"),
+    }
 }
 
 #[cfg(test)]

@@ -485,6 +485,8 @@ impl Builder<'_> {
                 Item::Rest(rest) => {
                     let text = format!("Rest {}", words::length_range(rest.length.value));
                     if let Some(card) = self.cards.last_mut() {
+                        // A note before the rest comes before it on the card, as in the class.
+                        card.then.append(&mut self.notes);
                         let mut line = format!("Then r{}", &text[1..]);
                         for cue in &rest.cues {
                             line.push_str(&format!(" · {cue}"));

@@ -34,6 +34,11 @@ fn a_pose_named_in_words_is_one_mistake_with_the_name_to_write() {
     // The rest of the step is still read, so its own mistakes are still found.
     let run = check("strength:\n  locust pose hold 11m\n");
     assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:20"], "{}", run.stdout);
+    // The other rules quote and fix the whole name, so their fixes give a step that reads.
+    let (fixed, _) = fix_all("warmup:\n  thread the needle\n", &["missing-dose"]);
+    assert_eq!(fixed, "warmup:\n  thread-the-needle 4-8 reps\n");
+    let (fixed, _) = fix_all("level beginner\nstrength:\n  Flying Locust hold 20s\n", &["level-mismatch"]);
+    assert_eq!(fixed, "level beginner\nstrength:\n  locust hold 20s\n");
     // Words that name no pose are an unknown pose and an unknown word, as before.
     let run = check("strength:\n  happy baby hold 30s\n");
     assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:9"], "{}", run.stdout);

@@ -324,37 +324,43 @@ fn a_file_larger_than_ybc_reads_is_refused_before_it_is_read() {
     let findings: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
     assert_eq!(
         findings[0]["help"],
-        "A routine is a few kilobytes, so this is probably not the file you meant: check the name, or leave it out \
-         with `--exclude`. ybc stops at 64 MB so that a stray large file cannot use up the machine's memory."
+        "Check that this is the file you meant. Routines, catalogs and configs are a few kilobytes; ybc stops at 64 \
+         MB so that a stray large file cannot use up the machine's memory. In a folder, `--exclude` leaves a file out."
     );
     let sarif = ws.run(&["check", "--format", "sarif", "huge.ybc"]);
     let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("sarif");
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
     let io = rules.iter().find(|rule| rule["id"] == "io").expect("the io rule is listed");
     assert!(io["help"]["text"].as_str().is_some_and(|help| help.contains("no larger than 64 MB")), "{io}");
-    for (args, what) in [
-        (&["build", "huge.ybc", "--format", "json"][..], "huge.ybc"),
-        (&["fmt", "huge.ybc"], "huge.ybc"),
-        (&["--catalog", "huge.ybc", "poses"], "huge.ybc"),
-        (&["check", "--config", "huge.ybc", "class.ybc"], "the config file huge.ybc"),
+    for (args, what, folders) in [
+        (&["build", "huge.ybc", "--format", "json"][..], "huge.ybc", false),
+        (&["fmt", "huge.ybc"], "huge.ybc", true),
+        (&["--catalog", "huge.ybc", "poses"], "huge.ybc", false),
+        (&["check", "--config", "huge.ybc", "class.ybc"], "the config file huge.ybc", false),
     ] {
         let run = ws.run(args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(
-            run.stderr.contains(&format!("error: can't read {what}: it is larger than 64 MB, the most ybc reads\n  help: A routine is a few kilobytes")),
+            run.stderr.contains(&format!(
+                "error: can't read {what}: it is larger than 64 MB, the most ybc reads\n  help: Check that this is the file you meant."
+            )),
             "{args:?}: {}",
             run.stderr
         );
+        assert_eq!(run.stderr.contains("--exclude"), folders, "{args:?}: {}", run.stderr);
         assert_eq!(run.stdout, "", "{args:?}");
     }
     // Standard input has no size to look at: it is read up to the limit and no further.
-    let piped = ws.ybc(&["check", "--format", "concise", "-"]).stdin(vec![b'\n'; (64 << 20) + 1]).run();
+    let piped = ws.ybc(&["check", "--format", "concise", "-"]).stdin(vec![b'\n'; 64_000_001]).run();
     assert_eq!(
         (piped.code, piped.stdout.as_str()),
         (2, "<stdin>:1:1: error[io] can't read <stdin>: it is larger than 64 MB, the most ybc reads\n"),
         "{}",
         piped.stderr
     );
+    let piped = ws.ybc(&["check", "--format", "json", "-"]).stdin(vec![b'\n'; 64_000_001]).run();
+    let findings: serde_json::Value = serde_json::from_str(&piped.stdout).expect("json");
+    assert!(findings[0]["help"].as_str().is_some_and(|h| h.starts_with("Check what is sent to standard input.")));
 }
 
 #[test]

@@ -219,6 +219,12 @@ fn the_cards_layout_has_a_page_per_card() {
     let document = parse(&built.html);
     let last = document.select(&select("article.card")).next_back().expect("cards");
     assert_eq!(texts(last, ".then"), ["Then rest 30 s", "Rest as long as you like"]);
+    // A note between the last card and a rest comes before the rest.
+    let before_rest = "cooldown:\n  childs-pose hold 60s\n  note \"Roll to one side\"\n  rest 30s\n";
+    let built = build_text(before_rest, &["--layout", "cards"]);
+    let document = parse(&built.html);
+    let last = document.select(&select("article.card")).next_back().expect("cards");
+    assert_eq!(texts(last, ".then"), ["Roll to one side", "Then rest 30 s"]);
 }
 
 #[test]
