@@ -41,6 +41,12 @@ pub struct Fix {
     pub span: Span,
     /// The text to put there.
     pub replacement: String,
+    /// Whether the edit only rewrites what the teacher wrote the way ybc reads
+    /// it, so that it may be made without asking (`ybc check --fix`): a name or
+    /// a dose written in words, a missing `:`, a stray comma. A fix that guesses
+    /// (a did-you-mean name, a unit for a bare number) or changes the class (a
+    /// safer pose, an added rest) is not.
+    pub safe: bool,
 }
 
 /// A finding about a routine, with where it is and what to do.
@@ -98,9 +104,16 @@ impl Diagnostic {
         self
     }
 
-    /// Sets a suggested edit.
+    /// Sets a suggested edit, one for the teacher to choose (see [`Fix::safe`]).
     pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
-        self.fix = Some(Fix { span, replacement: replacement.into() });
+        self.fix = Some(Fix { span, replacement: replacement.into(), safe: false });
+        self
+    }
+
+    /// Sets a suggested edit that only rewrites what was written the way ybc
+    /// reads it, keeping what it means (see [`Fix::safe`]).
+    pub fn with_safe_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix { span, replacement: replacement.into(), safe: true });
         self
     }
 }

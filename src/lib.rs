@@ -104,8 +104,38 @@ pub struct Applied {
 /// Applies the suggested fixes of the diagnostics with code `code`, last first
 /// so that earlier spans stay valid; overlapping fixes after the first are skipped.
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], code: &str) -> (String, Vec<Applied>) {
+    apply_where(text, diagnostics, |d| d.code == code)
+}
+
+/// The most rounds of [`fix_safe`]: a fix can bring out a mistake the one
+/// before it hid (`plank hold 30s, 3 sets`: the comma, then the sets).
+const MAX_FIX_ROUNDS: usize = 8;
+
+/// Makes every safe fix ([`diagnostic::Fix::safe`]): the rewrites that only
+/// put what the teacher wrote the way ybc reads it (`30 seconds` → `30s`,
+/// `child's pose` → `childs-pose`, `warm up:` → `warmup:`), compiling again
+/// after each round, until none is left. Returns the new text and what was
+/// changed (lines are those of the text each round read). Fixes that guess or
+/// change the class are left for the teacher.
+pub fn fix_safe(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) -> (String, Vec<Applied>) {
+    let mut text = text.to_owned();
+    let mut applied = Vec::new();
+    for _ in 0..MAX_FIX_ROUNDS {
+        let compiled = compile_with(&text, catalog, settings);
+        let (fixed, made) = apply_where(&text, &compiled.diagnostics, |d| d.fix.as_ref().is_some_and(|f| f.safe));
+        if made.is_empty() || fixed == text {
+            break;
+        }
+        text = fixed;
+        applied.extend(made);
+    }
+    (text, applied)
+}
+
+/// Applies the fixes of the diagnostics `keep` picks, as [`apply_fixes`] does.
+fn apply_where(text: &str, diagnostics: &[Diagnostic], keep: impl Fn(&Diagnostic) -> bool) -> (String, Vec<Applied>) {
     let lines = span::LineIndex::new(text);
-    let mut fixes: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == code && d.fix.is_some()).collect();
+    let mut fixes: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.fix.is_some() && keep(d)).collect();
     fixes.sort_by_key(|d| d.fix.as_ref().map(|f| (f.span.start, f.span.end)));
     let mut out = text.to_owned();
     let mut applied = Vec::new();

@@ -18,7 +18,6 @@ use std::time::Instant;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use cli::inputs::Places;
-use cli::io_reason;
 use rayon::prelude::*;
 use ybc::catalog::{Catalog, Pose};
 use ybc::config::Settings;
@@ -109,6 +108,11 @@ enum Command {
         /// How many files to check at once (default: one per core; also RAYON_NUM_THREADS).
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
+        /// Rewrite, in place, what is written in a way ybc does not read but whose meaning is
+        /// certain (`30 seconds` → `30s`, `child's pose` → `childs-pose`, `warm up:` →
+        /// `warmup:`), then report what is left. Guesses and safety changes are left to you.
+        #[arg(long)]
+        fix: bool,
     },
     /// Show a routine's timeline: every set, side, round and rest, with times.
     #[command(after_help = "Example:\n  ybc plan routines/desk-reset.ybc")]
@@ -246,6 +250,7 @@ struct CheckRun {
     stdin_filename: Option<PathBuf>,
     quiet: bool,
     threads: Option<usize>,
+    fix: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -357,8 +362,8 @@ fn main() -> ExitCode {
     };
     let app = App { renderer: HumanRenderer::new(color), catalog: Catalog::builtin(), configs: HashMap::new() };
     let result = app.load_catalogs(&cli.catalogs).and_then(|mut app| match cli.command {
-        Command::Check { paths, options, deny_warnings, format, exclude, stdin_filename, quiet, threads } => {
-            let run = CheckRun { format, deny_warnings, excludes: exclude, stdin_filename, quiet, threads };
+        Command::Check { paths, options, deny_warnings, format, exclude, stdin_filename, quiet, threads, fix } => {
+            let run = CheckRun { format, deny_warnings, excludes: exclude, stdin_filename, quiet, threads, fix };
             app.check(&paths, &options, &run)
         }
         Command::Plan { file, options } => app.plan(&file, &options),
@@ -493,6 +498,11 @@ impl App {
         const BATCH: usize = 512;
         let started = Instant::now();
         let inputs = cli::inputs::collect(paths, &run.excludes, run.stdin_filename.as_deref()).map_err(Failure)?;
+        if run.fix && inputs.iter().any(|input| matches!(input, cli::inputs::Input::Stdin { .. })) {
+            return Err(Failure(
+                "--fix rewrites routine files in place, so it can't take standard input; give the files".to_owned(),
+            ));
+        }
         let places = Places::here();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(run.threads.unwrap_or(0))
@@ -526,6 +536,8 @@ impl App {
             setups.push(setup);
         }
         let mut tally = Tally::default();
+        // With --fix: mistakes fixed, files rewritten, files that could not be written.
+        let mut fixes = (0usize, 0usize, 0usize);
         let mut out = BufWriter::new(std::io::stdout().lock());
         let mut write = |text: &str| match out.write_all(text.as_bytes()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -542,11 +554,21 @@ impl App {
                 batch
                     .par_iter()
                     .zip(setups)
-                    .map(|(input, setup)| cli::worker::check(input, &setup.catalog, &setup.settings, &places, human))
+                    .map(|(input, setup)| {
+                        cli::worker::check(input, &setup.catalog, &setup.settings, &places, human, run.fix)
+                    })
                     .collect()
             });
             for file in &checked {
                 tally.add_report(&file.report);
+                if file.fixed > 0 {
+                    fixes.0 += file.fixed;
+                    fixes.1 += 1;
+                }
+                if let Some(reason) = &file.unwritten {
+                    eprintln!("error: can't write the fixes to {}: {reason}", file.report.path);
+                    fixes.2 += 1;
+                }
                 match renderer.as_mut() {
                     Some(r) => write(&r.file(&file.report))?,
                     None => write(&file.human)?,
@@ -563,12 +585,18 @@ impl App {
             _ => {}
         }
         let summarized = matches!(run.format, CheckFormat::Human | CheckFormat::Concise | CheckFormat::Github);
+        if run.fix && !run.quiet {
+            let (made, files, _) = fixes;
+            let mistakes = if made == 1 { "1 mistake".to_owned() } else { format!("{made} mistakes") };
+            let in_files = if files == 1 { "1 file".to_owned() } else { format!("{files} files") };
+            eprintln!("Fixed {mistakes} in {in_files}.");
+        }
         if summarized && !run.quiet {
             // The time only on a terminal, so that logs and tests compare equal run to run.
             let time = std::io::stderr().is_terminal().then(|| started.elapsed());
             eprintln!("{}", tally.summary_in(time));
         }
-        Ok(if tally.unreadable > 0 {
+        Ok(if tally.unreadable > 0 || fixes.2 > 0 {
             ExitCode::from(2)
         } else if tally.errors > 0 || (run.deny_warnings && tally.warnings > 0) {
             ExitCode::from(1)
@@ -887,7 +915,6 @@ impl App {
     /// `--check`, prints a diff of each one that would change instead.
     fn fmt(&mut self, paths: &[PathBuf], run: &FmtRun) -> Result<ExitCode, Failure> {
         use cli::inputs::Input;
-        const BOM: &str = "\u{feff}";
         let inputs = cli::inputs::collect(paths, &run.excludes, None).map_err(Failure)?;
         let (mut changed, mut unchanged, mut refused) = (0usize, 0usize, 0usize);
         let mut stdin_only = true;
@@ -953,17 +980,7 @@ impl App {
                 None => write_out(&mut out, &formatted)?,
                 Some(_) if formatted == text => {}
                 Some(path) => {
-                    // Write through a symbolic link to the routine, not over the link.
-                    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-                    let readonly = std::fs::metadata(&target).is_ok_and(|m| m.permissions().readonly());
-                    let bom = if bytes.starts_with(BOM.as_bytes()) { BOM } else { "" };
-                    let written = if readonly {
-                        Err("the file is read-only".to_owned())
-                    } else {
-                        ybc::write::write_atomic(&target, format!("{bom}{formatted}").as_bytes())
-                            .map_err(|e| io_reason(&e))
-                    };
-                    if let Err(reason) = written {
+                    if let Err(reason) = cli::rewrite::rewrite(path, &bytes, &formatted) {
                         eprintln!("error: can't write {name}: {reason}");
                         changed -= 1;
                         refused += 1;

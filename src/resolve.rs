@@ -640,7 +640,7 @@ impl Resolver<'_> {
             .with_help(format!(
                 "A pose's name is one word, with dashes between its parts: write `{id}`. `ybc poses` lists every name."
             ))
-            .with_fix(span, id.clone());
+            .with_safe_fix(span, id.clone());
             Some((pose, n - 1, diagnostic))
         })
     }
@@ -655,7 +655,7 @@ impl Resolver<'_> {
             )
             .with_label("section without `:`")
             .with_help(format!("Write `{word}:` to open the section, with its steps indented below."))
-            .with_fix(Span::new(name.span.end, name.span.end), ":");
+            .with_safe_fix(Span::new(name.span.end, name.span.end), ":");
         }
         if matches!(word, "hold" | "reps" | "tempo" | "with" | "each" | "alternating" | "left" | "right")
             || word.starts_with(|c: char| c.is_ascii_digit())
@@ -797,7 +797,7 @@ pub(crate) fn unknown_pose(catalog: &Catalog, name: &Spanned<String>) -> Diagnos
                 "Retype the name as `{}`; text pasted from the web or a phone can carry such characters.",
                 pose.id
             ))
-            .with_fix(name.span, pose.id.clone());
+            .with_safe_fix(name.span, pose.id.clone());
         }
     }
     let mut diagnostic =

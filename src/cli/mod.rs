@@ -4,6 +4,7 @@
 
 pub mod inputs;
 pub mod read;
+pub mod rewrite;
 pub mod worker;
 
 use std::path::Path;

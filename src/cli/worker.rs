@@ -13,6 +13,7 @@ use ybc::span::Span;
 
 use super::inputs::{Input, Places};
 use super::read::read_listed;
+use super::rewrite::rewrite;
 
 /// What checking one input produced.
 pub struct Checked {
@@ -20,6 +21,10 @@ pub struct Checked {
     pub report: FileReport,
     /// Its diagnostics rendered for people (empty unless asked for).
     pub human: String,
+    /// With `--fix`: how many mistakes were fixed in the file.
+    pub fixed: usize,
+    /// With `--fix`: why the fixed routine could not be written, if it could not.
+    pub unwritten: Option<String>,
 }
 
 /// Checks one input with the catalog and settings that apply to it.
@@ -29,6 +34,7 @@ pub fn check(
     settings: &Settings,
     places: &Places,
     human: Option<&HumanRenderer>,
+    fix: bool,
 ) -> Checked {
     let name = input.path().display().to_string();
     let repo_path = places.repo_path(input.path());
@@ -50,20 +56,39 @@ pub fn check(
             return unreadable(name, repo_path, problem, input.help(), human);
         }
     };
+    let (mut fixed, mut unwritten) = (0, None);
+    let rewritten: String;
     let (text, diagnostics) = match ybc::source::decode(bytes) {
-        Ok(text) => {
+        Ok(read) => {
+            let mut text = read;
+            // `--fix`: the safe fixes are made and written first, and what is
+            // left is reported on the routine as it now is.
+            if fix && let Input::File(path) = input {
+                let (new, made) = ybc::fix_safe(read, catalog, settings);
+                if !made.is_empty() {
+                    match rewrite(path, bytes, &new) {
+                        Ok(()) => {
+                            fixed = made.len();
+                            rewritten = new;
+                            text = &rewritten;
+                        }
+                        Err(reason) => unwritten = Some(reason),
+                    }
+                }
+            }
             let compiled = ybc::compile_with(text, catalog, settings);
             (text, compiled.diagnostics)
         }
         Err(bad) => {
             let findings = Finding::locate_all(&name, &bad.prefix, std::slice::from_ref(&bad.diagnostic));
             let human = human.map_or(String::new(), |h| h.render(&name, &bad.prefix, &[bad.diagnostic]));
-            return Checked { report: FileReport { path: name, repo_path, findings, unreadable: false }, human };
+            let report = FileReport { path: name, repo_path, findings, unreadable: false };
+            return Checked { report, human, fixed, unwritten };
         }
     };
     let findings = Finding::locate_all(&name, text, &diagnostics);
     let human = human.map_or(String::new(), |h| h.render(&name, text, &diagnostics));
-    Checked { report: FileReport { path: name, repo_path, findings, unreadable: false }, human }
+    Checked { report: FileReport { path: name, repo_path, findings, unreadable: false }, human, fixed, unwritten }
 }
 
 fn unreadable(
@@ -81,5 +106,10 @@ fn unreadable(
     let mut finding = Finding::unreadable(&name, message);
     finding.help = help;
     let findings = vec![finding];
-    Checked { report: FileReport { path: name, repo_path, findings, unreadable: true }, human }
+    Checked {
+        report: FileReport { path: name, repo_path, findings, unreadable: true },
+        human,
+        fixed: 0,
+        unwritten: None,
+    }
 }

@@ -35,7 +35,8 @@ pub fn actions(uri: &Uri, document: &Document, range: Span, encoding: Encoding) 
                     changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
                     ..WorkspaceEdit::default()
                 }),
-                is_preferred: Some(true),
+                // Only a fix that keeps the meaning is one an editor may make unasked.
+                is_preferred: Some(fix.safe),
                 ..CodeAction::default()
             }))
         })

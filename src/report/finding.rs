@@ -44,6 +44,9 @@ pub struct Edit {
     pub end: Position,
     /// The text to put there.
     pub replacement: String,
+    /// Whether `ybc check --fix` makes it: it only rewrites what was written the
+    /// way ybc reads it.
+    pub safe: bool,
 }
 
 /// One diagnostic with its file and positions; also the element of `--format json`.
@@ -107,7 +110,7 @@ impl Finding {
                         .collect(),
                     fix: d.fix.as_ref().map(|f| {
                         let (start, end) = range(f.span);
-                        Edit { start, end, replacement: f.replacement.clone() }
+                        Edit { start, end, replacement: f.replacement.clone(), safe: f.safe }
                     }),
                 }
             })

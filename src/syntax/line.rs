@@ -128,7 +128,7 @@ fn section_in_words(text: &str, offset: usize) -> Option<(Line, Diagnostic)> {
             "A section's name is one word: `{}:`. The sections are warmup, strength, mobility, accessory and cooldown.",
             kind.word()
         ))
-        .with_fix(span, kind.word());
+        .with_safe_fix(span, kind.word());
     let statement = Statement::Section {
         kind: Spanned::new(kind.word().to_owned(), span),
         title: None,
@@ -184,7 +184,7 @@ enum UnitWord {
     Sets,
     /// Repetitions (`10 repetitions`).
     Reps,
-    /// `3 times`: sets after a hold or length, reps otherwise.
+    /// `3 times`: sets after a hold, length or reps; reps otherwise.
     Times,
 }
 
@@ -325,8 +325,8 @@ impl Lowering<'_> {
         let mut bare: Option<Bare> = None;
         let mut word: Option<String> = None;
         let mut sets_in_words: Option<usize> = None;
-        // Whether the step has a hold or a length so far, for `3 times`.
-        let mut timed = false;
+        // Whether the step has a hold, a length or reps so far, for `3 times`.
+        let mut dosed = false;
         for p in inner {
             let item_span = self.span(&p);
             self.poisoned = false;
@@ -355,12 +355,14 @@ impl Lowering<'_> {
                 _ => {
                     let text = p.as_str();
                     let lower = text.to_ascii_lowercase();
+                    // A comma after the unit (`20-30 seconds, x3`) goes with it.
+                    let unit_text = text.strip_suffix(',').unwrap_or(text);
                     if let Some(bare) = after_bare
-                        && let Some(unit) = unit_word(&lower)
-                        && let Some(joined) = self.join_number(&mut items, bare, text, unit, item_span, timed)
+                        && let Some(unit) = unit_word(lower.strip_suffix(',').unwrap_or(&lower))
+                        && let Some(joined) = self.join_number(&mut items, bare, unit_text, unit, item_span, dosed)
                     {
                         sets_in_words = joined;
-                        timed |= matches!(unit, UnitWord::Length(_));
+                        dosed |= matches!(unit, UnitWord::Length(_) | UnitWord::Reps);
                         items.push(Spanned::new(StepItem::Invalid, item_span));
                         continue;
                     }
@@ -385,7 +387,7 @@ impl Lowering<'_> {
                             Diagnostic::error("sides", span, format!("`{sides}` is written `each side` in a routine."))
                                 .with_label("sides in words")
                                 .with_help("Write `each side` to work the left side, then the right.")
-                                .with_fix(span, "each side"),
+                                .with_safe_fix(span, "each side"),
                         );
                         items.push(Spanned::new(StepItem::EachSide, span));
                         continue;
@@ -403,7 +405,7 @@ impl Lowering<'_> {
             {
                 bare = Some(number);
             }
-            timed |= matches!(rule, Rule::hold | Rule::work) && !self.poisoned;
+            dosed |= matches!(rule, Rule::hold | Rule::work | Rule::reps) && !self.poisoned;
             let item = if self.poisoned { StepItem::Invalid } else { item };
             items.push(Spanned::new(item, item_span));
         }
@@ -414,7 +416,7 @@ impl Lowering<'_> {
     /// repetitions`): one diagnostic with the way to write it, in place of the
     /// number's own. The number's item is left out (`items`' last); returns
     /// the new diagnostic's index when it is sets, which an `of` may extend.
-    /// `timed` says whether the step has a hold or length before the number.
+    /// `dosed` says whether the step has a hold, length or reps before the number.
     fn join_number(
         &mut self,
         items: &mut [Spanned<StepItem>],
@@ -422,13 +424,13 @@ impl Lowering<'_> {
         word: &str,
         unit: UnitWord,
         word_span: Span,
-        timed: bool,
+        dosed: bool,
     ) -> Option<Option<usize>> {
         let whole = bare.text.bytes().all(|b| b.is_ascii_digit());
         let (replacement, sets) = match unit {
             UnitWord::Length(letter) => (format!("{}{letter}", bare.text), false),
             UnitWord::Sets if whole => (format!("x{}", bare.text), true),
-            UnitWord::Times if whole && timed => (format!("x{}", bare.text), true),
+            UnitWord::Times if whole && dosed => (format!("x{}", bare.text), true),
             UnitWord::Reps | UnitWord::Times => (format!("{} reps", bare.text), false),
             UnitWord::Sets => return None,
         };
@@ -463,16 +465,20 @@ impl Lowering<'_> {
             UnitWord::Sets => "Write sets as `x` and the number: `x3`.",
             UnitWord::Reps => "Write repetitions as the number and `reps`: `10 reps`.",
             UnitWord::Times if sets => {
-                "After a hold, `times` reads as sets, written `x3`; for repetitions write `3 reps`."
+                "After a hold or reps, `times` reads as sets, written `x3`; for repetitions write `3 reps`."
             }
             UnitWord::Times => "`times` reads as repetitions, written `10 reps`; for sets write `x3`.",
         };
-        self.diagnostics.push(
+        let diagnostic =
             Diagnostic::error("dose", span, format!("`{written}` is written `{replacement}` in a routine."))
                 .with_label("dose in words")
-                .with_help(help)
-                .with_fix(span, replacement),
-        );
+                .with_help(help);
+        // `times` could mean sets or reps: the teacher chooses.
+        self.diagnostics.push(if unit == UnitWord::Times {
+            diagnostic.with_fix(span, replacement)
+        } else {
+            diagnostic.with_safe_fix(span, replacement)
+        });
         Some(sets.then(|| self.diagnostics.len() - 1))
     }
 

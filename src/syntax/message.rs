@@ -55,7 +55,7 @@ pub(crate) fn syntax_error(text: &str, offset: usize, error: &Error<Rule>) -> Di
         return Diagnostic::error("syntax", comma, "A step's parts are separated by spaces, not commas.")
             .with_label("comma")
             .with_help("Remove the comma, as in `plank hold 30s x3`. Only the props after `with` are a list with commas: `with block, strap`.")
-            .with_fix(comma, "");
+            .with_safe_fix(comma, "");
     }
 
     let (message, help) = match first {

@@ -199,7 +199,7 @@ impl Layout {
                 )
                 .with_label("section without `:`")
                 .with_help(format!("Write `{word}:` to open the section, with its steps indented below."))
-                .with_fix(Span::new(step.pose.span.end, step.pose.span.end), ":"),
+                .with_safe_fix(Span::new(step.pose.span.end, step.pose.span.end), ":"),
             );
             line.statement = Some(Statement::Section { kind: step.pose.clone(), title: None, span: step.span });
         }

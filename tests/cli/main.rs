@@ -5,6 +5,7 @@ mod common;
 
 mod commands;
 mod errors;
+mod fix;
 mod harness;
 mod hostile;
 mod language;

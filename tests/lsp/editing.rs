@@ -87,6 +87,29 @@ fn quick_fix_a_pose_named_in_words() {
 }
 
 #[test]
+fn only_fixes_that_keep_the_meaning_are_preferred() {
+    let dir = tempfile::tempdir().expect("folder");
+    let mut client = Client::start(dir.path(), &[]);
+    let uri = uri(dir.path(), "class.ybc");
+    client.open(&uri, "strength:\n  locsut hold 30 seconds\n");
+    let params = json!({
+        "textDocument": { "uri": uri },
+        "range": { "start": { "line": 1, "character": 0 }, "end": { "line": 1, "character": 0 } },
+        "context": { "diagnostics": [] }
+    });
+    let actions = client.result("textDocument/codeAction", params);
+    let preferred: Vec<(String, bool)> = edits(&actions)
+        .iter()
+        .map(|a| (a["title"].as_str().unwrap_or("").to_owned(), a["isPreferred"] == true))
+        .collect();
+    // An editor's "fix all" makes the rewrite of `30 seconds`, not the guess at the name.
+    assert_eq!(
+        preferred,
+        [("Change `locsut` to `locust`".to_owned(), false), ("Change `30 seconds` to `30s`".to_owned(), true)]
+    );
+}
+
+#[test]
 fn quick_fix_the_missing_each_side() {
     let fixed = fixes("warmup:\n  thread-the-needle 6 reps\n", "one-sided");
     assert_eq!(fixed, [("Add `each side`".to_owned(), "warmup:\n  thread-the-needle 6 reps each side\n".to_owned())]);
