@@ -2,6 +2,7 @@
 //! plan, and both emitters (JSON, and HTML as a handout and as cards).
 //! Nothing may panic, the JSON must parse, and reading the text a run of
 //! lines at a time must give exactly what reading it line by line gives.
+//! Making the safe fixes (`ybc check --fix`) never panics either.
 
 #![no_main]
 
@@ -25,7 +26,14 @@ fuzz_target!(|bytes: &[u8]| {
     for d in &compiled.diagnostics {
         assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "span out of range: {d:?}");
         assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "span splits a character: {d:?}");
+        if let Some(fix) = &d.fix {
+            assert!(fix.span.start <= fix.span.end && fix.span.end <= text.len(), "fix out of range: {d:?}");
+            assert!(text.is_char_boundary(fix.span.start) && text.is_char_boundary(fix.span.end), "fix splits a character: {d:?}");
+        }
     }
+    // `ybc check --fix` never panics, and what it writes is still routine text.
+    let (fixed, _) = ybc::fix_safe(text, catalog(), &ybc::config::Settings::default());
+    assert!(ybc::source::decode(fixed.as_bytes()).is_ok(), "the safe fixes made text ybc can't read");
     let renderer = ybc::report::human::HumanRenderer::new(false);
     let _ = renderer.render("fuzz.ybc", text, &compiled.diagnostics);
     if let Some(plan) = &compiled.plan {
