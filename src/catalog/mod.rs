@@ -220,19 +220,40 @@ fn index<'a>(entries: impl Iterator<Item = (&'a String, &'a Vec<String>)>) -> In
     map
 }
 
+/// Looks `name` up as written, in lower case, and without diacritics
+/// (Sanskrit is often written in IAST: `Bālāsana` is `balasana`).
 fn lookup(map: &Index, name: &str) -> Option<(usize, bool)> {
     if let Some(&i) = map.get(name) {
         return Some(i);
     }
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return map.get(&name.to_ascii_lowercase()).copied();
+    if name.bytes().any(|b| b.is_ascii_uppercase())
+        && let Some(&i) = map.get(&name.to_ascii_lowercase())
+    {
+        return Some(i);
     }
-    None
+    match without_diacritics(name) {
+        Some(plain) => lookup(map, &plain),
+        None => None,
+    }
 }
 
-/// A name in words as an id would be written: lower case, apostrophes
-/// dropped, dashes between words (`Child's Pose` → `childs-pose`).
+/// `name` with its letters' accents and marks taken off (`Śalabhāsana` →
+/// `Salabhasana`), or `None` when that changes nothing. Only marks go: a
+/// Cyrillic or Greek look-alike stays what it is, for [`lookalike`] to name.
+fn without_diacritics(name: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    if name.is_ascii() {
+        return None;
+    }
+    let plain: String = name.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    (plain != name).then_some(plain)
+}
+
+/// A name in words as an id would be written: lower case, without accents or
+/// apostrophes, dashes between words (`Child's Pose` → `childs-pose`).
 fn dashed(name: &str) -> String {
+    let name = without_diacritics(name).map_or(std::borrow::Cow::Borrowed(name), std::borrow::Cow::Owned);
     let plain: String = name.chars().filter(|c| !matches!(c, '\'' | '’')).collect::<String>().to_lowercase();
     plain.split([' ', '-']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
 }

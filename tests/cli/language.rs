@@ -98,6 +98,10 @@ fn aliases_name_poses_in_any_case() {
     assert_no_errors(
         "warmup:\n  marjaryasana-bitilasana 8 reps\nstrength:\n  salabhasana hold 20s\n  Locust hold 20s\n  LOCUST hold 20s\n",
     );
+    // Sanskrit written with its diacritics (IAST), composed or not, and props too.
+    assert_no_errors(
+        "warmup:\n  Mārjaryāsana-Bitilāsana 8 reps\nstrength:\n  Śalabhāsana hold 20s with blóck\ncooldown:\n  ba\u{304}la\u{304}sana hold 60s\n",
+    );
 }
 
 #[test]
