@@ -175,6 +175,28 @@ struct Bare {
     diagnostic: Option<usize>,
 }
 
+/// A number and its unit word, joined into one diagnostic.
+#[derive(Debug, Clone)]
+struct Joined {
+    diagnostic: usize,
+    /// Whether it is sets (`3 sets`), which an `of` after may extend.
+    sets: bool,
+    /// The words as written (`30 seconds`).
+    written: String,
+    /// What to write instead (`30s`).
+    replacement: String,
+}
+
+/// A length written in words, which a smaller one may continue (`1 min 30 seconds`).
+#[derive(Debug, Clone)]
+struct LengthInWords {
+    diagnostic: usize,
+    /// Its (last) unit.
+    letter: char,
+    written: String,
+    replacement: String,
+}
+
 /// What a word after a number makes of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitWord {
@@ -327,11 +349,14 @@ impl Lowering<'_> {
         let mut sets_in_words: Option<usize> = None;
         // Whether the step has a hold, a length or reps so far, for `3 times`.
         let mut dosed = false;
+        // A length in words, kept past the number that may continue it.
+        let mut length: Option<LengthInWords> = None;
         for p in inner {
             let item_span = self.span(&p);
             self.poisoned = false;
             self.bare = None;
             let (after_bare, after_word, after_sets) = (bare.take(), word.take(), sets_in_words.take());
+            let after_length = length.take();
             let rule = p.as_rule();
             let item = match rule {
                 Rule::hold => StepItem::Hold(self.inner_dur(p)),
@@ -361,8 +386,18 @@ impl Lowering<'_> {
                         && let Some(unit) = unit_word(lower.strip_suffix(',').unwrap_or(&lower))
                         && let Some(joined) = self.join_number(&mut items, bare, unit_text, unit, item_span, dosed)
                     {
-                        sets_in_words = joined;
+                        sets_in_words = joined.sets.then_some(joined.diagnostic);
                         dosed |= matches!(unit, UnitWord::Length(_) | UnitWord::Reps);
+                        if let UnitWord::Length(letter) = unit {
+                            let continued =
+                                after_length.and_then(|before| self.continue_length(&before, &joined, letter));
+                            length = continued.or(Some(LengthInWords {
+                                diagnostic: joined.diagnostic,
+                                letter,
+                                written: joined.written,
+                                replacement: joined.replacement,
+                            }));
+                        }
                         items.push(Spanned::new(StepItem::Invalid, item_span));
                         continue;
                     }
@@ -405,6 +440,10 @@ impl Lowering<'_> {
             {
                 bare = Some(number);
             }
+            // The number after a length in words may continue it.
+            if bare.is_some() {
+                length = after_length;
+            }
             dosed |= matches!(rule, Rule::hold | Rule::work | Rule::reps) && !self.poisoned;
             let item = if self.poisoned { StepItem::Invalid } else { item };
             items.push(Spanned::new(item, item_span));
@@ -425,7 +464,7 @@ impl Lowering<'_> {
         unit: UnitWord,
         word_span: Span,
         dosed: bool,
-    ) -> Option<Option<usize>> {
+    ) -> Option<Joined> {
         let whole = bare.text.bytes().all(|b| b.is_ascii_digit());
         let (replacement, sets) = match unit {
             UnitWord::Length(letter) => (format!("{}{letter}", bare.text), false),
@@ -475,11 +514,47 @@ impl Lowering<'_> {
                 .with_help(help);
         // `times` could mean sets or reps: the teacher chooses.
         self.diagnostics.push(if unit == UnitWord::Times {
-            diagnostic.with_fix(span, replacement)
+            diagnostic.with_fix(span, replacement.clone())
         } else {
-            diagnostic.with_safe_fix(span, replacement)
+            diagnostic.with_safe_fix(span, replacement.clone())
         });
-        Some(sets.then(|| self.diagnostics.len() - 1))
+        Some(Joined { diagnostic: self.diagnostics.len() - 1, sets, written, replacement })
+    }
+
+    /// `1 min 30 seconds`: the length just joined (`30s`, diagnostic `index`)
+    /// continues the one before it (`1m`), so the two are one mistake with
+    /// one fix (`1m30s`). Units must come largest first, as in `1m30s`.
+    fn continue_length(&mut self, before: &LengthInWords, joined: &Joined, letter: char) -> Option<LengthInWords> {
+        let rank = |unit: char| match unit {
+            'h' => 3,
+            'm' => 2,
+            _ => 1,
+        };
+        // `30s`, `1h2m`: whole numbers with units, no range and no `hold`.
+        let whole = |length: &str| {
+            length.starts_with(|c: char| c.is_ascii_digit())
+                && length.ends_with(['h', 'm', 's'])
+                && length.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'h' | b'm' | b's'))
+        };
+        if rank(letter) >= rank(before.letter)
+            || !whole(&before.replacement)
+            || !whole(&joined.replacement)
+            || joined.diagnostic + 1 != self.diagnostics.len()
+            || before.diagnostic >= joined.diagnostic
+        {
+            return None;
+        }
+        let end = self.diagnostics.pop()?.span.end;
+        let written = format!("{} {}", before.written, joined.written);
+        let replacement = format!("{}{}", before.replacement, joined.replacement);
+        let diagnostic = self.diagnostics.get_mut(before.diagnostic)?;
+        diagnostic.message = format!("`{written}` is written `{replacement}` in a routine.");
+        diagnostic.span.end = end;
+        if let Some(fix) = &mut diagnostic.fix {
+            fix.span.end = end;
+            fix.replacement.clone_from(&replacement);
+        }
+        Some(LengthInWords { diagnostic: before.diagnostic, letter, written, replacement })
     }
 
     fn pose_def(&mut self, mut inner: pest::iterators::Pairs<'_, Rule>, span: Span) -> PoseDef {

@@ -52,6 +52,8 @@ fn a_dose_or_sides_said_in_words_is_one_mistake_with_the_way_to_write_it() {
         ("locust hold 30s x3 rest 45 sec", "2:27", "`45 sec` is written `45s` in a routine."),
         ("locust hold 20-30 Seconds", "2:10", "`hold 20-30 Seconds` is written `hold 20-30s` in a routine."),
         ("childs-pose 2 minutes", "2:15", "`2 minutes` is written `2m` in a routine."),
+        ("locust hold 1 min 30 seconds", "2:15", "`1 min 30 seconds` is written `1m30s` in a routine."),
+        ("childs-pose 1 minute 30 s", "2:15", "`1 minute 30 s` is written `1m30s` in a routine."),
         ("bridge 3 sets of 4 reps", "2:10", "`3 sets` is written `x3` in a routine."),
         ("plank hold 30s 3 times", "2:18", "`3 times` is written `x3` in a routine."),
         ("cat-cow 8 times", "2:11", "`8 times` is written `8 reps` in a routine."),
