@@ -1,5 +1,7 @@
 //! Code actions: each diagnostic's suggested fix (the did-you-mean name, the
-//! missing `each side`, the audience modification…) as a quick fix.
+//! missing `each side`, the audience modification…) as a quick fix, and every
+//! safe fix at once as `source.fixAll.ybc` (what `ybc check --fix` makes), for
+//! an editor's "fix all" or fix on save.
 
 use std::collections::HashMap;
 
@@ -11,9 +13,66 @@ use super::position::Encoding;
 use crate::diagnostic::{Diagnostic, quote};
 use crate::span::Span;
 
-/// The quick fixes of the diagnostics on the lines `range` touches: a teacher
-/// with the cursor anywhere on a line gets that line's fixes.
-pub fn actions(uri: &Uri, document: &Document, range: Span, encoding: Encoding) -> Vec<CodeActionOrCommand> {
+/// The kind of the action that makes every safe fix.
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::from(format!("{}.ybc", CodeActionKind::SOURCE_FIX_ALL.as_str()))
+}
+
+/// The actions of the kinds asked for (`only`; all when `None`): the quick
+/// fixes of the diagnostics on the lines `range` touches (a teacher with the
+/// cursor anywhere on a line gets that line's fixes), and the fix-all action
+/// when the routine has a safe fix.
+pub fn actions(
+    uri: &Uri,
+    document: &Document,
+    range: Span,
+    encoding: Encoding,
+    only: Option<&[CodeActionKind]>,
+) -> Vec<CodeActionOrCommand> {
+    // A requested kind asks for itself and every kind below it (`source` for `source.fixAll.ybc`).
+    let wanted = |kind: &CodeActionKind| {
+        only.is_none_or(|kinds| {
+            kinds.iter().any(|k| kind.as_str() == k.as_str() || kind.as_str().starts_with(&format!("{}.", k.as_str())))
+        })
+    };
+    let mut found =
+        if wanted(&CodeActionKind::QUICKFIX) { quick_fixes(uri, document, range, encoding) } else { Vec::new() };
+    if wanted(&fix_all_kind())
+        && let Some(action) = fix_all(uri, document, encoding)
+    {
+        found.push(action);
+    }
+    found
+}
+
+/// Every safe fix at once, as one edit over the lines that change; `None` when
+/// there is none to make.
+fn fix_all(uri: &Uri, document: &Document, encoding: Encoding) -> Option<CodeActionOrCommand> {
+    if !document.compiled.diagnostics.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.safe)) {
+        return None;
+    }
+    let setup = &document.setup;
+    let run = || crate::fix_safe(&document.text, &setup.catalog, &setup.settings);
+    let (fixed, made) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).ok()?;
+    let (span, replacement) = super::formatting::changed_lines(&document.text, &fixed)?;
+    let edit = TextEdit::new(document.range(span, encoding), replacement.to_owned());
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: if made.len() == 1 {
+            "Fix the 1 certain mistake (ybc)".to_owned()
+        } else {
+            format!("Fix all {} certain mistakes (ybc)", made.len())
+        },
+        kind: Some(fix_all_kind()),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    }))
+}
+
+/// The quick fixes of the diagnostics on the lines `range` touches.
+fn quick_fixes(uri: &Uri, document: &Document, range: Span, encoding: Encoding) -> Vec<CodeActionOrCommand> {
     let lines = &document.lines;
     let range = Span::new(
         lines.line_start(lines.line_of(range.start)),

@@ -23,7 +23,7 @@ pub fn edits(document: &Document, encoding: Encoding) -> Option<Vec<TextEdit>> {
 /// The smallest run of whole lines of `old` to replace, and what with, to get
 /// `new`; `None` when they are the same. Edits start and end at line starts,
 /// so no position ever falls between the two bytes of a CRLF.
-fn changed_lines<'n>(old: &str, new: &'n str) -> Option<(Span, &'n str)> {
+pub(super) fn changed_lines<'n>(old: &str, new: &'n str) -> Option<(Span, &'n str)> {
     if old == new {
         return None;
     }

@@ -200,7 +200,8 @@ impl Server {
                 let p: lsp_types::CodeActionParams = params(raw)?;
                 let uri = &p.text_document.uri;
                 let Some(doc) = self.documents.get(uri) else { return Ok(Value::Null) };
-                to_value(actions::actions(uri, doc, doc.span(p.range, encoding), encoding))
+                let only = p.context.only.as_deref();
+                to_value(actions::actions(uri, doc, doc.span(p.range, encoding), encoding, only))
             }
             _ => Err(Failure(ErrorCode::MethodNotFound, format!("ybc does not handle `{method}`."))),
         }
@@ -239,7 +240,7 @@ impl Server {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 document_formatting_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, actions::fix_all_kind()]),
                     ..CodeActionOptions::default()
                 })),
                 ..ServerCapabilities::default()

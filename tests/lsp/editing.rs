@@ -100,6 +100,7 @@ fn only_fixes_that_keep_the_meaning_are_preferred() {
     let actions = client.result("textDocument/codeAction", params);
     let preferred: Vec<(String, bool)> = edits(&actions)
         .iter()
+        .filter(|a| a["kind"] == "quickfix")
         .map(|a| (a["title"].as_str().unwrap_or("").to_owned(), a["isPreferred"] == true))
         .collect();
     // An editor's "fix all" makes the rewrite of `30 seconds`, not the guess at the name.
@@ -107,6 +108,43 @@ fn only_fixes_that_keep_the_meaning_are_preferred() {
         preferred,
         [("Change `locsut` to `locust`".to_owned(), false), ("Change `30 seconds` to `30s`".to_owned(), true)]
     );
+}
+
+#[test]
+fn fix_all_makes_every_certain_fix_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("folder");
+    let mut client = Client::start(dir.path(), &[]);
+    let uri = uri(dir.path(), "class.ybc");
+    let text =
+        "warm up:\n  cat cow 8 reps\nstrength:\n  locsut hold 30 seconds, x3 rest 45 sec\ncool down:\n  breathing 1m\n";
+    client.open(&uri, text);
+    let ask = |only: Value| {
+        json!({
+            "textDocument": { "uri": uri },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+            "context": { "diagnostics": [], "only": only }
+        })
+    };
+    // What an editor asks for on save with `source.fixAll`: that action alone.
+    let actions = client.result("textDocument/codeAction", ask(json!(["source.fixAll"])));
+    let [action] = edits(&actions) else { panic!("one action: {actions}") };
+    assert_eq!(action["kind"], "source.fixAll.ybc");
+    assert_eq!(action["title"], "Fix all 5 certain mistakes (ybc)");
+    let fixed = client.apply(text, edits(&action["edit"]["changes"][&uri]));
+    // The misspelt name is a guess, so it stays for the teacher.
+    assert_eq!(
+        fixed,
+        "warmup:\n  cat-cow 8 reps\nstrength:\n  locsut hold 30s x3 rest 45s\ncooldown:\n  breathing 1m\n"
+    );
+    // Asking for quick fixes only does not bring it.
+    let actions = client.result("textDocument/codeAction", ask(json!(["quickfix"])));
+    assert!(edits(&actions).iter().all(|a| a["kind"] == "quickfix"), "{actions}");
+    // A routine with nothing certain to fix offers no fix-all.
+    let change = json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": fixed }] });
+    client.notify("textDocument/didChange", change);
+    client.diagnostics(&uri, 2);
+    let actions = client.result("textDocument/codeAction", ask(json!(["source"])));
+    assert_eq!(actions, json!([]));
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn initialize_says_what_the_server_can_do() {
     for provider in ["hoverProvider", "definitionProvider", "documentSymbolProvider", "documentFormattingProvider"] {
         assert_eq!(capabilities[provider], true, "{provider}");
     }
-    assert_eq!(capabilities["codeActionProvider"]["codeActionKinds"], json!(["quickfix"]));
+    assert_eq!(capabilities["codeActionProvider"]["codeActionKinds"], json!(["quickfix", "source.fixAll.ybc"]));
     assert!(
         capabilities["completionProvider"]["triggerCharacters"].as_array().is_some_and(|t| t.contains(&json!(" ")))
     );
