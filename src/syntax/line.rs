@@ -175,6 +175,42 @@ struct Bare {
     diagnostic: Option<usize>,
 }
 
+/// What the words of a step read so far may join with. It is touched only
+/// when a step has a word the grammar does not know or a number without its
+/// unit, so a step without mistakes pays one flag per item.
+#[derive(Default)]
+struct Words {
+    /// Whether `prev` or `length` holds something.
+    active: bool,
+    /// The item before, when a word may complete it.
+    prev: Prev,
+    /// A length in words, kept past the number that may continue it (`1 min 30 seconds`).
+    length: Option<LengthInWords>,
+    /// Whether a dose (a length or reps) was written in words, for `3 times`.
+    dosed: bool,
+}
+
+impl Words {
+    fn clear(&mut self) {
+        self.prev = Prev::Nothing;
+        self.length = None;
+        self.active = false;
+    }
+}
+
+/// The item before a word, as far as the word may complete it.
+#[derive(Default)]
+enum Prev {
+    #[default]
+    Nothing,
+    /// A number without its unit (`30`, `20-30`).
+    Bare(Bare),
+    /// A word (`each` of `each arm`).
+    Word(String),
+    /// Sets in words, by the index of their diagnostic (`3 sets`, then `of`).
+    Sets(usize),
+}
+
 /// A number and its unit word, joined into one diagnostic.
 #[derive(Debug, Clone)]
 struct Joined {
@@ -342,23 +378,11 @@ impl Lowering<'_> {
             None => Spanned::new(String::new(), span),
         };
         let mut items: Vec<Spanned<StepItem>> = Vec::new();
-        // What the previous item may join with: a number without its unit, a
-        // word, the diagnostic of sets written in words (`3 sets`, then `of`).
-        let mut bare: Option<Bare> = None;
-        let mut word: Option<String> = None;
-        let mut sets_in_words: Option<usize> = None;
-        // Whether the step has a hold, a length or reps so far, for `3 times`.
-        let mut dosed = false;
-        // A length in words, kept past the number that may continue it.
-        let mut length: Option<LengthInWords> = None;
+        let mut words = Words::default();
         for p in inner {
             let item_span = self.span(&p);
             self.poisoned = false;
-            self.bare = None;
-            let (after_bare, after_word, after_sets) = (bare.take(), word.take(), sets_in_words.take());
-            let after_length = length.take();
-            let rule = p.as_rule();
-            let item = match rule {
+            let item = match p.as_rule() {
                 Rule::hold => StepItem::Hold(self.inner_dur(p)),
                 Rule::work => StepItem::Work(self.inner_dur(p)),
                 Rule::reps => StepItem::Reps(self.inner_count(p)),
@@ -378,77 +402,103 @@ impl Lowering<'_> {
                 Rule::with => StepItem::With(self.names(p.into_inner())),
                 Rule::string | Rule::unclosed => StepItem::Cue(self.string(p).value),
                 _ => {
-                    let text = p.as_str();
-                    let lower = text.to_ascii_lowercase();
-                    // A comma after the unit (`20-30 seconds, x3`) goes with it.
-                    let unit_text = text.strip_suffix(',').unwrap_or(text);
-                    if let Some(bare) = after_bare
-                        && let Some(unit) = unit_word(lower.strip_suffix(',').unwrap_or(&lower))
-                        && let Some(joined) = self.join_number(&mut items, bare, unit_text, unit, item_span, dosed)
-                    {
-                        sets_in_words = joined.sets.then_some(joined.diagnostic);
-                        dosed |= matches!(unit, UnitWord::Length(_) | UnitWord::Reps);
+                    self.word(&mut items, &mut words, p.as_str(), item_span);
+                    continue;
+                }
+            };
+            if self.poisoned {
+                // A number without its unit may be completed by the word after it.
+                match self.bare.take() {
+                    Some(number) => {
+                        words.prev = Prev::Bare(number);
+                        words.active = true;
+                    }
+                    None => words.clear(),
+                }
+                items.push(Spanned::new(StepItem::Invalid, item_span));
+            } else {
+                if words.active {
+                    words.clear();
+                }
+                items.push(Spanned::new(item, item_span));
+            }
+        }
+        Step { pose, items, span }
+    }
+
+    /// A word the grammar does not know in a step: a word on its own (said
+    /// by `resolve`), or part of something written in words: a number's unit
+    /// (`30 seconds`, `3 sets of`, `8 times`), sides (`each arm`). Pushes the
+    /// item or items it makes.
+    fn word(&mut self, items: &mut Vec<Spanned<StepItem>>, words: &mut Words, text: &str, span: Span) {
+        let before = std::mem::take(&mut words.prev);
+        let length = words.length.take();
+        words.active = false;
+        let lower = text.to_ascii_lowercase();
+        // A comma after the unit (`20-30 seconds, x3`) goes with it.
+        let unit_text = text.strip_suffix(',').unwrap_or(text);
+        match before {
+            Prev::Bare(bare) => {
+                if let Some(unit) = unit_word(lower.strip_suffix(',').unwrap_or(&lower)) {
+                    let dosed = words.dosed
+                        || items.iter().any(|i| matches!(i.value, StepItem::Hold(_) | StepItem::Work(_) | StepItem::Reps(_)));
+                    if let Some(joined) = self.join_number(items, bare, unit_text, unit, span, dosed) {
+                        words.dosed |= matches!(unit, UnitWord::Length(_) | UnitWord::Reps);
+                        if joined.sets {
+                            words.prev = Prev::Sets(joined.diagnostic);
+                            words.active = true;
+                        }
                         if let UnitWord::Length(letter) = unit {
-                            let continued =
-                                after_length.and_then(|before| self.continue_length(&before, &joined, letter));
-                            length = continued.or(Some(LengthInWords {
+                            let continued = length.and_then(|before| self.continue_length(&before, &joined, letter));
+                            words.length = continued.or(Some(LengthInWords {
                                 diagnostic: joined.diagnostic,
                                 letter,
                                 written: joined.written,
                                 replacement: joined.replacement,
                             }));
+                            words.active = true;
                         }
-                        items.push(Spanned::new(StepItem::Invalid, item_span));
-                        continue;
+                        items.push(Spanned::new(StepItem::Invalid, span));
+                        return;
                     }
-                    if lower == "of"
-                        && let Some(index) = after_sets
-                        && let Some(diagnostic) = self.diagnostics.get_mut(index)
-                    {
-                        // `3 sets of 10 reps`: the `of` goes with the sets.
-                        diagnostic.span.end = item_span.end;
-                        if let Some(fix) = &mut diagnostic.fix {
-                            fix.span.end = item_span.end;
-                        }
-                        items.push(Spanned::new(StepItem::Invalid, item_span));
-                        continue;
-                    }
-                    if let Some(before) = after_word
-                        && let Some(sides) = sides_in_words(&before, &lower)
-                        && let Some(first) = items.pop()
-                    {
-                        let span = Span::new(first.span.start, item_span.end);
-                        self.diagnostics.push(
-                            Diagnostic::error("sides", span, format!("`{sides}` is written `each side` in a routine."))
-                                .with_label("sides in words")
-                                .with_help("Write `each side` to work the left side, then the right.")
-                                .with_safe_fix(span, "each side"),
-                        );
-                        items.push(Spanned::new(StepItem::EachSide, span));
-                        continue;
-                    }
-                    if is_bare_number(text) {
-                        bare = Some(Bare { span: item_span, text: text.to_owned(), diagnostic: None });
-                    } else {
-                        word = Some(lower);
-                    }
-                    StepItem::Stray(text.to_owned())
                 }
-            };
-            if self.poisoned
-                && let Some(number) = self.bare.take()
-            {
-                bare = Some(number);
             }
-            // The number after a length in words may continue it.
-            if bare.is_some() {
-                length = after_length;
+            Prev::Sets(index) if lower == "of" => {
+                if let Some(diagnostic) = self.diagnostics.get_mut(index) {
+                    // `3 sets of 10 reps`: the `of` goes with the sets.
+                    diagnostic.span.end = span.end;
+                    if let Some(fix) = &mut diagnostic.fix {
+                        fix.span.end = span.end;
+                    }
+                    items.push(Spanned::new(StepItem::Invalid, span));
+                    return;
+                }
             }
-            dosed |= matches!(rule, Rule::hold | Rule::work | Rule::reps) && !self.poisoned;
-            let item = if self.poisoned { StepItem::Invalid } else { item };
-            items.push(Spanned::new(item, item_span));
+            Prev::Word(before) => {
+                if let Some(sides) = sides_in_words(&before, &lower)
+                    && let Some(first) = items.pop()
+                {
+                    let span = Span::new(first.span.start, span.end);
+                    self.diagnostics.push(
+                        Diagnostic::error("sides", span, format!("`{sides}` is written `each side` in a routine."))
+                            .with_label("sides in words")
+                            .with_help("Write `each side` to work the left side, then the right.")
+                            .with_safe_fix(span, "each side"),
+                    );
+                    items.push(Spanned::new(StepItem::EachSide, span));
+                    return;
+                }
+            }
+            Prev::Sets(_) | Prev::Nothing => {}
         }
-        Step { pose, items, span }
+        words.prev = if is_bare_number(text) {
+            words.length = length;
+            Prev::Bare(Bare { span, text: text.to_owned(), diagnostic: None })
+        } else {
+            Prev::Word(lower)
+        };
+        words.active = true;
+        items.push(Spanned::new(StepItem::Stray(text.to_owned()), span));
     }
 
     /// A number and the unit word after it (`30 seconds`, `3 sets`, `10
