@@ -441,7 +441,9 @@ impl Lowering<'_> {
             Prev::Bare(bare) => {
                 if let Some(unit) = unit_word(lower.strip_suffix(',').unwrap_or(&lower)) {
                     let dosed = words.dosed
-                        || items.iter().any(|i| matches!(i.value, StepItem::Hold(_) | StepItem::Work(_) | StepItem::Reps(_)));
+                        || items
+                            .iter()
+                            .any(|i| matches!(i.value, StepItem::Hold(_) | StepItem::Work(_) | StepItem::Reps(_)));
                     if let Some(joined) = self.join_number(items, bare, unit_text, unit, span, dosed) {
                         words.dosed |= matches!(unit, UnitWord::Length(_) | UnitWord::Reps);
                         if joined.sets {
