@@ -655,7 +655,7 @@ impl Resolver<'_> {
             )
             .with_label("section without `:`")
             .with_help(format!("Write `{word}:` to open the section, with its steps indented below."))
-            .with_safe_fix(Span::new(name.span.end, name.span.end), ":");
+            .with_fix(Span::new(name.span.end, name.span.end), ":");
         }
         if matches!(word, "hold" | "reps" | "tempo" | "with" | "each" | "alternating" | "left" | "right")
             || word.starts_with(|c: char| c.is_ascii_digit())

@@ -237,16 +237,18 @@ fn lookup(map: &Index, name: &str) -> Option<(usize, bool)> {
     }
 }
 
-/// `name` with its letters' accents and marks taken off (`Śalabhāsana` →
-/// `Salabhasana`), or `None` when that changes nothing. Only marks go: a
-/// Cyrillic or Greek look-alike stays what it is, for [`lookalike`] to name.
+/// `name` with its letters' accents taken off (`Śalabhāsana` →
+/// `Salabhasana`), or `None` when that changes nothing. Only the accents of
+/// the Combining Diacritical Marks block go (all that IAST uses): a Cyrillic
+/// or Greek look-alike, and an invisible joiner or variation selector, stay,
+/// for [`lookalike`] to name or the name to be unknown.
 fn without_diacritics(name: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
     if name.is_ascii() {
         return None;
     }
-    let plain: String = name.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    let accent = |c: char| ('\u{0300}'..='\u{036F}').contains(&c) && c != '\u{034F}';
+    let plain: String = name.nfd().filter(|&c| !accent(c)).collect();
     (plain != name).then_some(plain)
 }
 

@@ -18,10 +18,12 @@ pub fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::from(format!("{}.ybc", CodeActionKind::SOURCE_FIX_ALL.as_str()))
 }
 
-/// The actions of the kinds asked for (`only`; all when `None`): the quick
-/// fixes of the diagnostics on the lines `range` touches (a teacher with the
-/// cursor anywhere on a line gets that line's fixes), and the fix-all action
-/// when the routine has a safe fix.
+/// The actions of the kinds asked for (`only`): the quick fixes of the
+/// diagnostics on the lines `range` touches (a teacher with the cursor
+/// anywhere on a line gets that line's fixes), unless other kinds are asked
+/// for; and, when it is asked for by kind (a source action, or fix on save),
+/// the fix-all action. That one compiles the routine again, so it is not
+/// worked out on every move of the cursor.
 pub fn actions(
     uri: &Uri,
     document: &Document,
@@ -37,7 +39,8 @@ pub fn actions(
     };
     let mut found =
         if wanted(&CodeActionKind::QUICKFIX) { quick_fixes(uri, document, range, encoding) } else { Vec::new() };
-    if wanted(&fix_all_kind())
+    if only.is_some()
+        && wanted(&fix_all_kind())
         && let Some(action) = fix_all(uri, document, encoding)
     {
         found.push(action);

@@ -92,15 +92,16 @@ pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
 }
 
 /// Sides written in words (`each arm`, `per side`, `both sides`): the words as
-/// written, when `before` and `word` are such a pair.
-fn sides_in_words(before: &str, word: &str) -> Option<String> {
-    let pair = matches!(
-        (before, word),
-        ("each", "arm" | "leg" | "way" | "direction")
-            | ("per", "side" | "arm" | "leg")
-            | ("both", "sides" | "arms" | "legs" | "ways" | "directions")
-    );
-    pair.then(|| format!("{before} {word}"))
+/// written, and whether they surely mean one side after the other. `both
+/// arms` may mean both at once (a row), so it is only a suggestion; `each
+/// direction` (circles) is not about sides at all.
+fn sides_in_words(before: &str, word: &str) -> Option<(String, bool)> {
+    let sure = match (before, word) {
+        ("each", "arm" | "leg") | ("per", "side" | "arm" | "leg") => true,
+        ("both", "sides" | "arms" | "legs") => false,
+        _ => return None,
+    };
+    Some((format!("{before} {word}"), sure))
 }
 
 /// A section's name written as words (`warm up:`, `Cool Down:`): one error
@@ -252,8 +253,8 @@ fn unit_word(word: &str) -> Option<UnitWord> {
         "m" | "min" | "mins" | "minute" | "minutes" => UnitWord::Length('m'),
         "h" | "hr" | "hrs" | "hour" | "hours" => UnitWord::Length('h'),
         "set" | "sets" => UnitWord::Sets,
-        "repetition" | "repetitions" | "repeats" => UnitWord::Reps,
-        "time" | "times" => UnitWord::Times,
+        "repetition" | "repetitions" => UnitWord::Reps,
+        "time" | "times" | "repeat" | "repeats" => UnitWord::Times,
         _ => return None,
     })
 }
@@ -382,7 +383,8 @@ impl Lowering<'_> {
         for p in inner {
             let item_span = self.span(&p);
             self.poisoned = false;
-            let item = match p.as_rule() {
+            let rule = p.as_rule();
+            let item = match rule {
                 Rule::hold => StepItem::Hold(self.inner_dur(p)),
                 Rule::work => StepItem::Work(self.inner_dur(p)),
                 Rule::reps => StepItem::Reps(self.inner_count(p)),
@@ -407,10 +409,16 @@ impl Lowering<'_> {
                 }
             };
             if self.poisoned {
-                // A number without its unit may be completed by the word after it.
+                // A number without its unit may be completed by the word after
+                // it; a plain number (not `hold 30` or `rest 30`) may also go
+                // on a length in words before it (`1 min 30`).
+                let plain = rule == Rule::work;
                 match self.bare.take() {
                     Some(number) => {
                         words.prev = Prev::Bare(number);
+                        if !plain {
+                            words.length = None;
+                        }
                         words.active = true;
                     }
                     None => words.clear(),
@@ -452,13 +460,16 @@ impl Lowering<'_> {
                         }
                         if let UnitWord::Length(letter) = unit {
                             let continued = length.and_then(|before| self.continue_length(&before, &joined, letter));
-                            words.length = continued.or(Some(LengthInWords {
-                                diagnostic: joined.diagnostic,
-                                letter,
-                                written: joined.written,
-                                replacement: joined.replacement,
-                            }));
-                            words.active = true;
+                            // `1 min, 30 seconds`: a comma ends the length.
+                            if !text.ends_with(',') {
+                                words.length = continued.or(Some(LengthInWords {
+                                    diagnostic: joined.diagnostic,
+                                    letter,
+                                    written: joined.written,
+                                    replacement: joined.replacement,
+                                }));
+                                words.active = true;
+                            }
                         }
                         items.push(Spanned::new(StepItem::Invalid, span));
                         return;
@@ -477,16 +488,25 @@ impl Lowering<'_> {
                 }
             }
             Prev::Word(before) => {
-                if let Some(sides) = sides_in_words(&before, &lower)
+                if let Some((sides, sure)) = sides_in_words(&before, &lower)
                     && let Some(first) = items.pop()
                 {
                     let span = Span::new(first.span.start, span.end);
-                    self.diagnostics.push(
+                    let diagnostic =
                         Diagnostic::error("sides", span, format!("`{sides}` is written `each side` in a routine."))
-                            .with_label("sides in words")
+                            .with_label("sides in words");
+                    self.diagnostics.push(if sure {
+                        diagnostic
                             .with_help("Write `each side` to work the left side, then the right.")
-                            .with_safe_fix(span, "each side"),
-                    );
+                            .with_safe_fix(span, "each side")
+                    } else {
+                        diagnostic
+                            .with_help(format!(
+                                "Write `each side` to work the left side, then the right; if `{sides}` means both at \
+                                 once, leave it out."
+                            ))
+                            .with_fix(span, "each side")
+                    });
                     items.push(Spanned::new(StepItem::EachSide, span));
                     return;
                 }

@@ -52,10 +52,21 @@ pub(crate) fn syntax_error(text: &str, offset: usize, error: &Error<Rule>) -> Di
         && !first.starts_with(|c: char| c.is_ascii_digit())
     {
         let comma = Span::new(offset + at, offset + at + 1);
-        return Diagnostic::error("syntax", comma, "A step's parts are separated by spaces, not commas.")
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at + 1..).and_then(|t| t.chars().next());
+        let diagnostic = Diagnostic::error("syntax", comma, "A step's parts are separated by spaces, not commas.")
             .with_label("comma")
-            .with_help("Remove the comma, as in `plank hold 30s x3`. Only the props after `with` are a list with commas: `with block, strap`.")
-            .with_safe_fix(comma, "");
+            .with_help("Remove the comma, as in `plank hold 30s x3`. Only the props after `with` are a list with commas: `with block, strap`.");
+        return match after {
+            // `30s, x3`: the space is already there.
+            None | Some(' ' | '\t' | '\r' | '\n') => diagnostic.with_safe_fix(comma, ""),
+            // `1,30 seconds`: one number or two? Only the teacher knows.
+            Some(next) if next.is_ascii_digit() && before.is_some_and(|c| c.is_ascii_digit()) => {
+                diagnostic.with_fix(comma, " ")
+            }
+            // `30s,x3`: the parts still need a space between them.
+            Some(_) => diagnostic.with_safe_fix(comma, " "),
+        };
     }
 
     let (message, help) = match first {

@@ -118,3 +118,21 @@ fn the_json_report_says_which_fixes_are_certain() {
         .collect();
     assert_eq!(safe, [("locust".to_owned(), false), ("30s".to_owned(), true)]);
 }
+
+#[test]
+fn fixes_that_could_change_the_meaning_are_left_for_the_teacher() {
+    let ws = Workspace::new();
+    let said = "warmup:\n  plank hold 1 min rest 30 seconds\n  plank 1 min hold 30 seconds\n  plank 1 min, 30 seconds\n  \
+                plank 1,30 seconds\n  plank hold 30s,x3\n  band-row 12 reps both arms\n  plank hold 30s 3 repeats\n  \
+                strength 10 reps\n";
+    let routine = ws.file("class.ybc", said);
+    ws.run(&["check", "--fix", "class.ybc"]);
+    assert_eq!(
+        std::fs::read_to_string(&routine).expect("read"),
+        // A rest, a hold or a comma between two lengths keeps them apart; a comma
+        // between digits, `both arms` (at once?), `repeats` (sets or reps?) and a
+        // section word with more on its line are the teacher's to settle.
+        "warmup:\n  plank hold 1m rest 30s\n  plank 1m hold 30s\n  plank 1m 30s\n  plank 1,30 seconds\n  \
+         plank hold 30s x3\n  band-row 12 reps both arms\n  plank hold 30s 3 repeats\n  strength 10 reps\n"
+    );
+}

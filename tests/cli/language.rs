@@ -98,6 +98,10 @@ fn aliases_name_poses_in_any_case() {
     assert_no_errors(
         "warmup:\n  marjaryasana-bitilasana 8 reps\nstrength:\n  salabhasana hold 20s\n  Locust hold 20s\n  LOCUST hold 20s\n",
     );
+    // An invisible joiner is not an accent: such a name is still not a pose.
+    let ws = Workspace::new();
+    ws.file("class.ybc", "strength:\n  lo\u{34F}cust hold 20s\n");
+    assert_eq!(ws.run(&["check", "class.ybc"]).code, 1);
     // Sanskrit written with its diacritics (IAST), composed or not, and props too.
     assert_no_errors(
         "warmup:\n  Mārjaryāsana-Bitilāsana 8 reps\nstrength:\n  Śalabhāsana hold 20s with blóck\ncooldown:\n  ba\u{304}la\u{304}sana hold 60s\n",
