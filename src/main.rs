@@ -537,7 +537,7 @@ impl App {
         }
         let mut tally = Tally::default();
         // With --fix: mistakes fixed, files rewritten, files that could not be written.
-        let mut fixes = (0usize, 0usize, 0usize);
+        let (mut mistakes_fixed, mut files_fixed, mut unwritten) = (0usize, 0usize, 0usize);
         let mut out = BufWriter::new(std::io::stdout().lock());
         let mut write = |text: &str| match out.write_all(text.as_bytes()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -562,12 +562,12 @@ impl App {
             for file in &checked {
                 tally.add_report(&file.report);
                 if file.fixed > 0 {
-                    fixes.0 += file.fixed;
-                    fixes.1 += 1;
+                    mistakes_fixed += file.fixed;
+                    files_fixed += 1;
                 }
                 if let Some(reason) = &file.unwritten {
                     eprintln!("error: can't write the fixes to {}: {reason}", file.report.path);
-                    fixes.2 += 1;
+                    unwritten += 1;
                 }
                 match renderer.as_mut() {
                     Some(r) => write(&r.file(&file.report))?,
@@ -586,9 +586,9 @@ impl App {
         }
         let summarized = matches!(run.format, CheckFormat::Human | CheckFormat::Concise | CheckFormat::Github);
         if run.fix && !run.quiet {
-            let (made, files, _) = fixes;
-            let mistakes = if made == 1 { "1 mistake".to_owned() } else { format!("{made} mistakes") };
-            let in_files = if files == 1 { "1 file".to_owned() } else { format!("{files} files") };
+            let mistakes =
+                if mistakes_fixed == 1 { "1 mistake".to_owned() } else { format!("{mistakes_fixed} mistakes") };
+            let in_files = if files_fixed == 1 { "1 file".to_owned() } else { format!("{files_fixed} files") };
             eprintln!("Fixed {mistakes} in {in_files}.");
         }
         if summarized && !run.quiet {
@@ -596,7 +596,7 @@ impl App {
             let time = std::io::stderr().is_terminal().then(|| started.elapsed());
             eprintln!("{}", tally.summary_in(time));
         }
-        Ok(if tally.unreadable > 0 || fixes.2 > 0 {
+        Ok(if tally.unreadable > 0 || unwritten > 0 {
             ExitCode::from(2)
         } else if tally.errors > 0 || (run.deny_warnings && tally.warnings > 0) {
             ExitCode::from(1)

@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use ybc::source::ReadError as Why;
 use ybc::source::{FOLDER, MAX_FILE_SIZE};
 
 use super::{io_help, io_reason};
@@ -15,12 +16,8 @@ use super::{io_help, io_reason};
 /// Why a file could not be read.
 #[derive(Debug)]
 pub enum ReadError {
-    /// It exists but is not a regular file; what it is instead (`a named pipe`).
-    NotAFile(&'static str),
-    /// It is larger than ybc reads.
-    TooLarge,
-    /// The system refused, or failed.
-    Io(std::io::Error),
+    /// Why reading it failed ([`ybc::source::read_bytes`]).
+    Read(ybc::source::ReadError),
     /// It was there when the inputs were listed, and is not now.
     Vanished,
 }
@@ -29,9 +26,9 @@ impl ReadError {
     /// Why, in a few plain words, to follow `can't read PATH: `.
     pub fn reason(&self) -> String {
         match self {
-            ReadError::NotAFile(what) => format!("it is {what}, not a regular file"),
-            ReadError::TooLarge => format!("it is larger than {MAX_FILE_SIZE}, the most ybc reads"),
-            ReadError::Io(error) => io_reason(error),
+            ReadError::Read(Why::NotAFile(what)) => format!("it is {what}, not a regular file"),
+            ReadError::Read(Why::TooLarge) => format!("it is larger than {MAX_FILE_SIZE}, the most ybc reads"),
+            ReadError::Read(Why::Io(error)) => io_reason(error),
             ReadError::Vanished => "it was deleted or moved after ybc found it".to_owned(),
         }
     }
@@ -42,24 +39,26 @@ impl ReadError {
     pub fn help(&self, path: &Path, stdin: Option<&str>) -> Option<String> {
         const WHY: &str = "ybc reads only regular files, so that a pipe or a device cannot keep it waiting.";
         match (self, stdin) {
-            (ReadError::NotAFile(FOLDER), _) => Some("Give a file.".to_owned()),
-            (ReadError::NotAFile(_), Some(command)) => Some(format!(
+            (ReadError::Read(Why::NotAFile(FOLDER)), _) => Some("Give a file.".to_owned()),
+            (ReadError::Read(Why::NotAFile(_)), Some(command)) => Some(format!(
                 "{WHY} Save the routine to a file, or send it on standard input: `{command} - < {}`.",
                 path.display()
             )),
-            (ReadError::NotAFile(_), None) => Some(format!("{WHY} Save what it holds to a file, and give that.")),
+            (ReadError::Read(Why::NotAFile(_)), None) => {
+                Some(format!("{WHY} Save what it holds to a file, and give that."))
+            }
             // The commands that read standard input (check, fmt) also walk folders.
-            (ReadError::TooLarge, command) => {
+            (ReadError::Read(Why::TooLarge), command) => {
                 Some(too_large_help(if command.is_some() { TooLarge::Walked } else { TooLarge::File }))
             }
-            (ReadError::Io(error), _) => io_help(error.kind(), path, false),
+            (ReadError::Read(Why::Io(error)), _) => io_help(error.kind(), path, false),
             (ReadError::Vanished, _) => Some("Check again once nothing else is changing the files.".to_owned()),
         }
     }
 
     /// Whether there is no file by that name (any more).
     pub fn is_not_found(&self) -> bool {
-        matches!(self, ReadError::Io(error) if error.kind() == std::io::ErrorKind::NotFound)
+        matches!(self, ReadError::Read(Why::Io(error)) if error.kind() == std::io::ErrorKind::NotFound)
     }
 }
 
@@ -73,11 +72,7 @@ pub fn read_listed(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// ybc reads; refuses anything else without waiting on it
 /// ([`ybc::source::read_bytes`]).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
-    ybc::source::read_bytes(path).map_err(|e| match e {
-        ybc::source::ReadError::NotAFile(what) => ReadError::NotAFile(what),
-        ybc::source::ReadError::TooLarge => ReadError::TooLarge,
-        ybc::source::ReadError::Io(error) => ReadError::Io(error),
-    })
+    ybc::source::read_bytes(path).map_err(ReadError::Read)
 }
 
 /// What was larger than ybc reads.
@@ -117,7 +112,7 @@ mod tests {
         assert!(std::fs::write(&file, "locust hold 20s\n").is_ok());
         assert_eq!(read_file(&file).ok().as_deref(), Some(b"locust hold 20s\n".as_slice()));
         let refused = read_file(dir.path());
-        assert!(matches!(refused, Err(ReadError::NotAFile(FOLDER))), "{refused:?}");
+        assert!(matches!(refused, Err(ReadError::Read(Why::NotAFile(FOLDER)))), "{refused:?}");
         let gone = dir.path().join("gone.ybc");
         assert!(read_file(&gone).as_ref().is_err_and(ReadError::is_not_found));
         assert!(matches!(read_listed(&gone), Err(ReadError::Vanished)));
@@ -127,6 +122,6 @@ mod tests {
     #[test]
     fn a_device_is_refused_without_reading_it() {
         let refused = read_file(Path::new("/dev/zero"));
-        assert!(matches!(refused, Err(ReadError::NotAFile("a device"))), "{refused:?}");
+        assert!(matches!(refused, Err(ReadError::Read(Why::NotAFile("a device")))), "{refused:?}");
     }
 }
