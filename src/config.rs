@@ -60,7 +60,8 @@ pub struct Settings {
     pub duration_tolerance: f64,
     /// Conditions to check for in every routine, on top of each routine's `audience`.
     pub audience: Vec<String>,
-    /// Extra catalog files, resolved against the config file's folder.
+    /// Extra catalog files: the real paths (symbolic links resolved) of the
+    /// `.ybc` files the config names inside its own folder, each once.
     pub catalogs: Vec<PathBuf>,
     /// The config file these came from, if any.
     pub source: Option<PathBuf>,
@@ -188,11 +189,111 @@ pub fn parse(text: &str, path: &Path, catalog: &Catalog) -> Result<Settings, Vec
         }
     }
     let dir = path.parent().unwrap_or(Path::new("."));
-    settings.catalogs = raw.check.catalogs.iter().map(|c| dir.join(c.get_ref())).collect();
+    for written in &raw.check.catalogs {
+        match confine_catalog(dir, written.get_ref()) {
+            Ok(file) if settings.catalogs.contains(&file) => {}
+            Ok(file) => settings.catalogs.push(file),
+            Err(refusal) => diagnostics.push(
+                Diagnostic::error("config", span_of(written.span()), refusal.message(written.get_ref()))
+                    .with_label("not a catalog this config may name")
+                    .with_help(refusal.help()),
+            ),
+        }
+    }
     if diagnostics.is_empty() { Ok(settings) } else { Err(diagnostics) }
 }
 
-/// The nearest `ybc.toml` in `dir` or a folder above it.
-pub fn find(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+/// Why a config may not name a catalog file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Refusal {
+    /// Its name does not end in `.ybc`, or the file a link leads to does not.
+    NotYbc,
+    /// It is not there (or a link to nothing), with the system's reason.
+    Missing(String),
+    /// After symbolic links, it is outside the config's folder.
+    Outside,
+}
+
+impl Refusal {
+    fn message(&self, written: &str) -> String {
+        match self {
+            Refusal::NotYbc => format!("`{written}` is not a `.ybc` file, so it can't be a catalog."),
+            Refusal::Missing(why) => format!("The catalog `{written}` can't be found: {why}."),
+            Refusal::Outside => format!("The catalog `{written}` is outside this config's folder."),
+        }
+    }
+
+    fn help(&self) -> String {
+        const WHY: &str = "A ybc.toml may name only `.ybc` catalog files in its own folder or below it (after \
+                           symbolic links), so that a repository cannot make ybc read, and print, other files.";
+        match self {
+            Refusal::Missing(_) => "Paths are relative to the folder of this ybc.toml; check the name.".to_owned(),
+            Refusal::NotYbc | Refusal::Outside => format!(
+                "{WHY} Move the catalog into this repository, or give it on the command line: `--catalog FILE`."
+            ),
+        }
+    }
+}
+
+/// The file a config in `dir` names as a catalog: its real path (symbolic
+/// links resolved), so that two names for one file are one catalog; or why it
+/// may not be used. Only `.ybc` files inside `dir`'s tree are allowed, whatever
+/// links lead there: a catalog's lines are quoted in diagnostics, so a
+/// repository's config must not be able to point ybc at `/proc/self/environ`.
+fn confine_catalog(dir: &Path, written: &str) -> Result<PathBuf, Refusal> {
+    let is_ybc = |p: &Path| p.extension().is_some_and(|e| e == crate::EXTENSION);
+    let named = dir.join(written);
+    if !is_ybc(&named) {
+        return Err(Refusal::NotYbc);
+    }
+    let real_dir = std::fs::canonicalize(dir).map_err(|e| Refusal::Missing(crate::source::io_reason(&e)))?;
+    let real = std::fs::canonicalize(&named).map_err(|e| Refusal::Missing(crate::source::io_reason(&e)))?;
+    if !real.starts_with(&real_dir) {
+        return Err(Refusal::Outside);
+    }
+    if !is_ybc(&real) {
+        return Err(Refusal::NotYbc);
+    }
+    Ok(real)
+}
+
+/// The `ybc.toml` that applies to a routine at `routine`: the nearest one in
+/// the routine's folder or a folder above it, looking no higher than the root
+/// of the repository that holds it (the folder with `.git`), so that a config
+/// outside the repository (in a home folder, or on a shared CI machine) cannot
+/// silently change how it is checked.
+///
+/// The folders are those of the path as written (made absolute, symbolic
+/// links not resolved): a routine reached through a linked folder
+/// (`proj/link/r.ybc`, with `link -> ../real`) is checked with `proj`'s config,
+/// as it is by the language server, which sees the path the editor opened. A
+/// `..` is taken as the system takes it (after the links before it). The
+/// same rule serves the command line and the language server.
+pub fn find_for(routine: &Path) -> Option<PathBuf> {
+    let absolute = as_written(routine)?;
+    for dir in absolute.parent()?.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// `path` made absolute without resolving symbolic links, except those a `..`
+/// climbs out of: everything up to the last `..` is resolved as the system
+/// would, the rest kept as written.
+fn as_written(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).ok()?;
+    let components: Vec<Component> = absolute.components().filter(|c| *c != Component::CurDir).collect();
+    let Some(last_up) = components.iter().rposition(|c| *c == Component::ParentDir) else {
+        return Some(components.iter().collect());
+    };
+    let (up_to, rest) = components.split_at(last_up + 1);
+    let resolved = std::fs::canonicalize(up_to.iter().collect::<PathBuf>()).ok()?;
+    Some(rest.iter().fold(resolved, |path, c| path.join(c)))
 }

@@ -32,6 +32,7 @@ pub mod source;
 pub mod span;
 pub mod syntax;
 pub mod uri;
+pub mod workspace;
 pub mod write;
 
 use std::sync::Arc;
@@ -41,6 +42,9 @@ use diagnostic::{Diagnostic, Severity};
 use plan::Plan;
 use resolve::Purpose;
 use routine::Routine;
+
+/// The extension of routine and catalog files.
+pub const EXTENSION: &str = "ybc";
 
 /// A routine taken through every stage up to its plan.
 #[derive(Debug, Clone)]
@@ -190,15 +194,25 @@ pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) ->
     Adapted { text: current, changes }
 }
 
-/// Reads a studio's catalog file (`pose` lines only) and returns the catalog
-/// with its poses added, or the diagnostics that stop it from loading.
-pub fn load_catalog(text: &str, base: &Arc<Catalog>) -> Result<Arc<Catalog>, Vec<Diagnostic>> {
+/// Parses and resolves a studio's catalog file (`pose` lines only): its
+/// `routine.catalog` is `base` with the file's valid poses added, and its
+/// diagnostics are the file's mistakes. Nothing is planned or checked by the
+/// rules: a catalog is not a class.
+pub fn compile_catalog(text: &str, base: &Arc<Catalog>) -> Compiled {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let (routine, more) = resolve::resolve(&parsed.document, base, Purpose::Catalog);
     diagnostics.extend(more);
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Err(diagnostics);
+    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)));
+    Compiled { document: parsed.document, routine, plan: None, diagnostics }
+}
+
+/// Reads a studio's catalog file (`pose` lines only) and returns the catalog
+/// with its poses added, or the diagnostics that stop it from loading.
+pub fn load_catalog(text: &str, base: &Arc<Catalog>) -> Result<Arc<Catalog>, Vec<Diagnostic>> {
+    let compiled = compile_catalog(text, base);
+    if compiled.has_errors() {
+        return Err(compiled.diagnostics);
     }
-    Ok(routine.catalog)
+    Ok(compiled.routine.catalog)
 }

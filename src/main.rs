@@ -28,6 +28,7 @@ use ybc::report::human::HumanRenderer;
 use ybc::report::{Renderer, Tally};
 use ybc::resolve::format_seconds;
 use ybc::syntax::Range;
+use ybc::workspace::{CatalogError, CatalogFile, Setup, SetupError};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -360,7 +361,7 @@ fn main() -> ExitCode {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
         }
     };
-    let app = App { renderer: HumanRenderer::new(color), catalog: Catalog::builtin(), configs: HashMap::new() };
+    let app = App { renderer: HumanRenderer::new(color), base: Setup::builtin(), configs: HashMap::new() };
     let result = app.load_catalogs(&cli.catalogs).and_then(|mut app| match cli.command {
         Command::Check { paths, options, deny_warnings, format, exclude, stdin_filename, quiet, threads, fix } => {
             let run = CheckRun { format, deny_warnings, excludes: exclude, stdin_filename, quiet, threads, fix };
@@ -372,7 +373,7 @@ fn main() -> ExitCode {
             app.build(&file, format, output.as_deref(), adapt, &options, &html)
         }
         Command::Explain { name } => app.explain(&name),
-        Command::Lsp { stdio: _ } => lsp(&app.catalog, &cli.catalogs),
+        Command::Lsp { stdio: _ } => lsp(app.base),
         Command::Fmt { paths, check, canonical_names, exclude } => {
             app.fmt(&paths, &FmtRun { check, canonical_names, excludes: exclude })
         }
@@ -389,16 +390,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Settings and catalog for the routines under one config file.
-struct Setup {
-    settings: Settings,
-    catalog: Arc<Catalog>,
-}
-
 struct App {
     renderer: HumanRenderer,
-    /// The built-in catalog plus any `--catalog` files.
-    catalog: Arc<Catalog>,
+    /// The built-in catalog plus any `--catalog` files, with default settings.
+    base: Setup,
     /// Loaded configs, by path (`None`: no config file).
     configs: HashMap<Option<PathBuf>, Arc<Setup>>,
 }
@@ -410,68 +405,76 @@ struct Source {
 }
 
 impl App {
+    /// Adds the `--catalog` files to the base setup; a catalog with mistakes stops every command.
     fn load_catalogs(mut self, files: &[PathBuf]) -> Result<Self, Failure> {
         for file in files {
-            self.catalog = self.load_catalog(file, &self.catalog)?;
+            let loaded = self.base.add_catalog(file).map_err(|e| self.catalog_failure(file, e))?;
+            self.refuse_if_broken(file, &loaded)?;
         }
         Ok(self)
     }
 
-    fn load_catalog(&self, file: &Path, base: &Arc<Catalog>) -> Result<Arc<Catalog>, Failure> {
-        match read(file)? {
-            Ok(source) => match ybc::load_catalog(&source.text, base) {
-                Ok(catalog) => Ok(catalog),
-                Err(diagnostics) => {
-                    eprint!("{}", self.renderer.render(&source.name, &source.text, &diagnostics));
-                    Err(Failure(format!("the catalog file {} has errors; fix them first", file.display())))
-                }
-            },
-            Err((source, diagnostic)) => {
-                eprint!("{}", self.renderer.render(&source.name, &source.text, &[diagnostic]));
-                Err(Failure(format!("can't read the catalog file {}", file.display())))
+    /// The catalog in use for commands that have no routine: built-in plus `--catalog` files.
+    fn catalog(&self) -> &Arc<Catalog> {
+        &self.base.catalog
+    }
+
+    /// Prints a catalog file's mistakes and fails, when it has errors.
+    fn refuse_if_broken(&self, name: &Path, file: &CatalogFile) -> Result<(), Failure> {
+        if !file.has_errors() {
+            return Ok(());
+        }
+        eprint!("{}", self.renderer.render(&name.display().to_string(), &file.text, &file.diagnostics));
+        Err(Failure(format!("the catalog file {} has errors; fix them first", name.display())))
+    }
+
+    fn catalog_failure(&self, file: &Path, error: CatalogError) -> Failure {
+        match error {
+            CatalogError::Read(e) => {
+                let e = cli::read::ReadError::Read(e);
+                Failure::with_help(format!("can't read {}: {}", file.display(), e.reason()), e.help(file, None))
+            }
+            CatalogError::Undecodable(bad) => {
+                eprint!("{}", self.renderer.render(&file.display().to_string(), &bad.prefix, &[bad.diagnostic]));
+                Failure(format!("can't read the catalog file {}", file.display()))
             }
         }
     }
 
-    /// The settings and catalog for a routine file: `--config`, or the nearest
-    /// ybc.toml above it, plus `--audience`.
+    /// The settings and catalog for a routine file, as [`App::setup`] finds
+    /// them, for a command that builds or formats it: a studio catalog with
+    /// mistakes stops it (`ybc check` reports them instead).
+    fn setup_clean(&mut self, file: &Path, options: &CheckOptions) -> Result<Arc<Setup>, Failure> {
+        let setup = self.setup(file, options)?;
+        let places = Places::here();
+        for catalog in &setup.catalogs {
+            self.refuse_if_broken(&places.shown(&catalog.path), catalog)?;
+        }
+        Ok(setup)
+    }
+
+    /// The settings and catalog for a routine file: `--config`, or the ybc.toml
+    /// that applies to it ([`ybc::config::find_for`]), plus `--audience`.
     fn setup(&mut self, file: &Path, options: &CheckOptions) -> Result<Arc<Setup>, Failure> {
-        let config = match &options.config {
-            Some(path) => Some(path.clone()),
-            None => {
-                let dir = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
-                ybc::config::find(&dir)
-            }
+        let (config, found) = match &options.config {
+            Some(path) => (Some(path.clone()), false),
+            None => (ybc::config::find_for(file), true),
         };
         if let Some(setup) = self.configs.get(&config) {
             return Ok(Arc::clone(setup));
         }
-        let mut settings = Settings::default();
-        let mut catalog = Arc::clone(&self.catalog);
-        if let Some(path) = &config {
-            let text = cli::read::read_file(path)
-                .map_err(|e| {
-                    let message = format!("can't read the config file {}: {}", path.display(), e.reason());
-                    Failure::with_help(message, e.help(path, None))
-                })
-                .and_then(|bytes| {
-                    String::from_utf8(bytes).map_err(|_| {
-                        Failure(format!("can't read the config file {}: it is not UTF-8 text", path.display()))
-                    })
-                })?;
-            settings = match ybc::config::parse(&text, path, &catalog) {
-                Ok(settings) => settings,
-                Err(diagnostics) => {
-                    eprint!("{}", self.renderer.render(&path.display().to_string(), &text, &diagnostics));
-                    return Err(Failure(format!("the config file {} has errors; fix them first", path.display())));
+        let mut setup = match &config {
+            None => self.base.configured(Settings::default()),
+            Some(path) => {
+                let loaded = ybc::workspace::load(path, found, &self.base).map_err(|e| self.setup_failure(path, e))?;
+                if let Some((file, e)) = loaded.unread.into_iter().next() {
+                    return Err(self.catalog_failure(&file, e));
                 }
-            };
-            for extra in settings.catalogs.clone() {
-                catalog = self.load_catalog(&extra, &catalog)?;
+                loaded.setup
             }
-        }
+        };
         for name in &options.audience {
+            let catalog = &setup.catalog;
             let Some(condition) = catalog.condition(name) else {
                 let hint = catalog.suggest_condition(name).map_or_else(
                     || {
@@ -482,13 +485,32 @@ impl App {
                 );
                 return Err(Failure(format!("`{name}` is not a condition I know; {hint}")));
             };
-            if !settings.audience.contains(&condition.id) {
-                settings.audience.push(condition.id.clone());
+            if !setup.settings.audience.contains(&condition.id) {
+                setup.settings.audience.push(condition.id.clone());
             }
         }
-        let setup = Arc::new(Setup { settings, catalog });
+        let setup = Arc::new(setup);
         self.configs.insert(config, Arc::clone(&setup));
         Ok(setup)
+    }
+
+    fn setup_failure(&self, path: &Path, error: SetupError) -> Failure {
+        let name = path.display();
+        match error {
+            SetupError::Read(e) => {
+                let e = cli::read::ReadError::Read(e);
+                Failure::with_help(format!("can't read the config file {name}: {}", e.reason()), e.help(path, None))
+            }
+            SetupError::NotText => Failure(format!("can't read the config file {name}: it is not UTF-8 text")),
+            SetupError::LinkOutside => Failure::with_help(
+                format!("the config file {name} is a symbolic link to a file outside this repository, so ybc does not read it"),
+                Some("A repository's ybc.toml must be its own file. Replace the link with the file, or name a config you trust with `--config FILE`.".to_owned()),
+            ),
+            SetupError::Invalid { text, diagnostics } => {
+                eprint!("{}", self.renderer.render(&name.to_string(), &text, &diagnostics));
+                Failure(format!("the config file {name} has errors; fix them first"))
+            }
+        }
     }
 
     /// Checks routines on all cores; prints what it finds in path order, whatever the timing.
@@ -497,7 +519,7 @@ impl App {
         /// between two writes, few enough that memory stays small.
         const BATCH: usize = 512;
         let started = Instant::now();
-        let inputs = cli::inputs::collect(paths, &run.excludes, run.stdin_filename.as_deref()).map_err(Failure)?;
+        let mut inputs = cli::inputs::collect(paths, &run.excludes, run.stdin_filename.as_deref()).map_err(Failure)?;
         if run.fix && inputs.iter().any(|input| matches!(input, cli::inputs::Input::Stdin { .. })) {
             return Err(Failure(
                 "--fix rewrites routine files in place, so it can't take standard input; give the files".to_owned(),
@@ -522,7 +544,9 @@ impl App {
         // error stops the run without half a document on standard output.
         // Routines in one folder share their ybc.toml.
         let mut by_folder: HashMap<PathBuf, Arc<Setup>> = HashMap::new();
-        let mut setups = Vec::with_capacity(inputs.len());
+        // Each input with its setup, and the catalog file it is when it is one
+        // of the setup's studio catalogs: checked as a catalog, not as a routine.
+        let mut setups: Vec<(Arc<Setup>, Option<Arc<CatalogFile>>)> = Vec::with_capacity(inputs.len());
         for input in &inputs {
             let folder = input.path().parent().map(Path::to_owned).unwrap_or_default();
             let setup = match by_folder.get(&folder) {
@@ -533,7 +557,30 @@ impl App {
                     setup
                 }
             };
-            setups.push(setup);
+            let catalog = match input {
+                cli::inputs::Input::File(path) => setup.catalog_file(path).cloned(),
+                _ => None,
+            };
+            setups.push((setup, catalog));
+        }
+        // A studio catalog with mistakes is reported on itself even when it is
+        // not among the files checked: its routines are checked without the
+        // poses it could not add.
+        let mut reported: Vec<PathBuf> =
+            setups.iter().filter_map(|(_, c)| c.as_ref().map(|c| c.path.clone())).collect();
+        let broken: Vec<(Arc<Setup>, Arc<CatalogFile>)> = by_folder
+            .values()
+            .flat_map(|setup| setup.catalogs.iter().map(move |c| (Arc::clone(setup), Arc::clone(c))))
+            .filter(|(_, c)| c.has_errors())
+            .collect();
+        let mut broken = broken;
+        broken.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+        for (setup, catalog) in broken {
+            if !reported.contains(&catalog.path) {
+                reported.push(catalog.path.clone());
+                inputs.push(cli::inputs::Input::File(places.shown(&catalog.path)));
+                setups.push((setup, Some(catalog)));
+            }
         }
         let mut tally = Tally::default();
         // With --fix: mistakes fixed, files rewritten, files that could not be written.
@@ -554,8 +601,8 @@ impl App {
                 batch
                     .par_iter()
                     .zip(setups)
-                    .map(|(input, setup)| {
-                        cli::worker::check(input, &setup.catalog, &setup.settings, &places, human, run.fix)
+                    .map(|(input, (setup, catalog))| {
+                        cli::worker::check(input, setup, catalog.as_deref(), &places, human, run.fix)
                     })
                     .collect()
             });
@@ -629,7 +676,7 @@ impl App {
             Ok(source) => source,
             Err(code) => return Ok(Err(code)),
         };
-        let setup = self.setup(file, options)?;
+        let setup = self.setup_clean(file, options)?;
         let compiled = ybc::compile_with(&source.text, &setup.catalog, &setup.settings);
         if !compiled.diagnostics.is_empty() {
             eprint!("{}", self.renderer.render(&source.name, &source.text, &compiled.diagnostics));
@@ -725,7 +772,7 @@ impl App {
 
     fn poses(&self, query: &str, json: bool) -> Result<ExitCode, Failure> {
         let found: Vec<&Pose> =
-            if query.trim().is_empty() { self.catalog.poses().collect() } else { self.catalog.search(query) };
+            if query.trim().is_empty() { self.catalog().poses().collect() } else { self.catalog().search(query) };
         if json {
             let text = serde_json::to_string_pretty(&found).map_err(|e| Failure(e.to_string()))?;
             println!("{text}");
@@ -824,7 +871,7 @@ impl App {
             Ok(source) => source,
             Err(code) => return Ok(Err(code)),
         };
-        let setup = self.setup(file, options)?;
+        let setup = self.setup_clean(file, options)?;
         let first = ybc::compile_with(&source.text, &setup.catalog, &setup.settings);
         let other_errors: Vec<Diagnostic> = first
             .diagnostics
@@ -873,12 +920,12 @@ impl App {
     }
 
     fn explain(&self, name: &str) -> Result<ExitCode, Failure> {
-        let text = match ybc::explain::find(name, &self.catalog) {
+        let text = match ybc::explain::find(name, self.catalog()) {
             Some(Subject::Rule(rule)) => ybc::explain::rule(rule),
-            Some(Subject::Pose(pose)) => ybc::explain::pose(pose, &self.catalog),
-            Some(Subject::Condition(condition)) => ybc::explain::condition(condition, &self.catalog),
+            Some(Subject::Pose(pose)) => ybc::explain::pose(pose, self.catalog()),
+            Some(Subject::Condition(condition)) => ybc::explain::condition(condition, self.catalog()),
             None => {
-                let hint = ybc::explain::suggest(name, &self.catalog).map_or_else(
+                let hint = ybc::explain::suggest(name, self.catalog()).map_or_else(
                     || "run `ybc rules` or `ybc poses` to see what there is".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
@@ -950,8 +997,10 @@ impl App {
             };
             // Names are made canonical with the catalog the routine is checked with.
             let catalog = match path {
-                Some(path) if run.canonical_names => Arc::clone(&self.setup(path, &CheckOptions::default())?.catalog),
-                _ => Arc::clone(&self.catalog),
+                Some(path) if run.canonical_names => {
+                    Arc::clone(&self.setup_clean(path, &CheckOptions::default())?.catalog)
+                }
+                _ => Arc::clone(self.catalog()),
             };
             let options = ybc::fmt::FormatOptions { canonical_names: run.canonical_names, catalog: Some(&catalog) };
             let formatted = match ybc::fmt::format(text, &options) {
@@ -1012,9 +1061,8 @@ impl App {
 }
 
 /// Serves the language server protocol until the editor says `exit`.
-fn lsp(catalog: &Arc<Catalog>, catalog_files: &[PathBuf]) -> Result<ExitCode, Failure> {
-    let files = catalog_files.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
-    let server = ybc::lsp::Server::new(Arc::clone(catalog), files);
+fn lsp(base: Setup) -> Result<ExitCode, Failure> {
+    let server = ybc::lsp::Server::new(base);
     let code = ybc::lsp::serve(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), server)
         .map_err(|e| Failure(format!("the connection to the editor failed: {e}")))?;
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))

@@ -25,6 +25,17 @@ pub enum ReadError {
     Io(std::io::Error),
 }
 
+impl ReadError {
+    /// Why, in a few plain words, to follow `can't read PATH: `.
+    pub fn reason(&self) -> String {
+        match self {
+            ReadError::NotAFile(what) => format!("it is {what}, not a regular file"),
+            ReadError::TooLarge => format!("it is larger than {MAX_FILE_SIZE}, the most ybc reads"),
+            ReadError::Io(error) => io_reason(error),
+        }
+    }
+}
+
 /// What [`read_bytes`] calls a folder.
 pub const FOLDER: &str = "a folder";
 
@@ -107,6 +118,22 @@ pub fn read_regular(path: &Path) -> std::io::Result<String> {
     decode(&bytes)
         .map(str::to_owned)
         .map_err(|bad| std::io::Error::new(std::io::ErrorKind::InvalidData, bad.diagnostic.message))
+}
+
+/// Why a file could not be read, in a few plain words: the system's own
+/// words in lower case and without the error number ("too many levels of
+/// symbolic links") when there are no plainer ones.
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let text = error.to_string();
+            let words = text.rsplit_once(" (os error ").map_or(text.as_str(), |(words, _)| words);
+            let mut chars = words.chars();
+            chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+        }
+    }
 }
 
 /// Bytes that are not routine text: the readable start of them, and why.

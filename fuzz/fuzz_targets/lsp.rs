@@ -39,7 +39,7 @@ fuzz_target!(|bytes: &[u8]| {
         frame(&mut input, json!({"jsonrpc": "2.0", "id": 8, "method": "shutdown"}));
         frame(&mut input, json!({"jsonrpc": "2.0", "method": "exit"}));
     }
-    let server = Server::new(Catalog::builtin(), Vec::new());
+    let server = Server::new(ybc::workspace::Setup::builtin());
     let mut output = Vec::new();
     let _ = serve(&mut input.as_slice(), &mut output, server);
 });

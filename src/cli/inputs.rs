@@ -16,8 +16,7 @@ use ignore::overrides::OverrideBuilder;
 
 use super::{io_help, io_reason};
 
-/// The extension of routine files.
-pub const EXTENSION: &str = "ybc";
+pub use ybc::EXTENSION;
 
 /// The name diagnostics use for standard input without `--stdin-filename`.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -251,6 +250,13 @@ impl Places {
     /// The repository root, with `/` separators.
     pub fn root(&self) -> String {
         slashes(&self.root)
+    }
+
+    /// A file's real path as a user would name it from here: relative to the
+    /// current folder when it is below it, else as it is.
+    pub fn shown(&self, real: &Path) -> PathBuf {
+        let cwd = std::fs::canonicalize(&self.cwd).unwrap_or_else(|_| self.cwd.clone());
+        real.strip_prefix(&cwd).map_or_else(|_| real.to_owned(), Path::to_owned)
     }
 
     /// A path relative to the repository root with `/` separators, or the

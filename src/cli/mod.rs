@@ -9,21 +9,7 @@ pub mod worker;
 
 use std::path::Path;
 
-/// Why a file could not be read, in a few plain words: the system's own
-/// words in lower case and without the error number ("too many levels of
-/// symbolic links") when there are no plainer ones.
-pub fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let text = error.to_string();
-            let words = text.rsplit_once(" (os error ").map_or(text.as_str(), |(words, _)| words);
-            let mut chars = words.chars();
-            chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
-        }
-    }
-}
+pub use ybc::source::io_reason;
 
 /// What to do about an error reading `path` (a folder when `folder`), when
 /// there is something useful to say.

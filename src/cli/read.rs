@@ -11,7 +11,7 @@ use std::path::Path;
 use ybc::source::ReadError as Why;
 use ybc::source::{FOLDER, MAX_FILE_SIZE};
 
-use super::{io_help, io_reason};
+use super::io_help;
 
 /// Why a file could not be read.
 #[derive(Debug)]
@@ -26,9 +26,7 @@ impl ReadError {
     /// Why, in a few plain words, to follow `can't read PATH: `.
     pub fn reason(&self) -> String {
         match self {
-            ReadError::Read(Why::NotAFile(what)) => format!("it is {what}, not a regular file"),
-            ReadError::Read(Why::TooLarge) => format!("it is larger than {MAX_FILE_SIZE}, the most ybc reads"),
-            ReadError::Read(Why::Io(error)) => io_reason(error),
+            ReadError::Read(why) => why.reason(),
             ReadError::Vanished => "it was deleted or moved after ybc found it".to_owned(),
         }
     }

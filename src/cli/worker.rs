@@ -2,14 +2,11 @@
 //! it for people when that is the format. Each call reads one file and keeps
 //! nothing, so a run holds only the files in flight, however many there are.
 
-use std::sync::Arc;
-
-use ybc::catalog::Catalog;
-use ybc::config::Settings;
 use ybc::diagnostic::Diagnostic;
 use ybc::report::human::HumanRenderer;
 use ybc::report::{FileReport, Finding};
 use ybc::span::Span;
+use ybc::workspace::{CatalogFile, Setup};
 
 use super::inputs::{Input, Places};
 use super::read::read_listed;
@@ -27,11 +24,13 @@ pub struct Checked {
     pub unwritten: Option<String>,
 }
 
-/// Checks one input with the catalog and settings that apply to it.
+/// Checks one input with the catalog and settings that apply to it; a studio
+/// catalog file (`catalog_file`) is checked as a catalog, against the catalog
+/// it adds its poses to, and is never rewritten by `--fix`.
 pub fn check(
     input: &Input,
-    catalog: &Arc<Catalog>,
-    settings: &Settings,
+    setup: &Setup,
+    catalog_file: Option<&CatalogFile>,
     places: &Places,
     human: Option<&HumanRenderer>,
     fix: bool,
@@ -63,7 +62,11 @@ pub fn check(
             let mut text = read;
             // `--fix`: the safe fixes are made and written first, and what is
             // left is reported on the routine as it now is.
-            if fix && let Input::File(path) = input {
+            let (catalog, settings) = (&setup.catalog, &setup.settings);
+            if fix
+                && catalog_file.is_none()
+                && let Input::File(path) = input
+            {
                 let (new, made) = ybc::fix_safe(read, catalog, settings);
                 if !made.is_empty() {
                     match rewrite(path, bytes, &new) {
@@ -76,7 +79,10 @@ pub fn check(
                     }
                 }
             }
-            let compiled = ybc::compile_with(text, catalog, settings);
+            let compiled = match catalog_file {
+                Some(file) => ybc::compile_catalog(text, &file.base),
+                None => ybc::compile_with(text, catalog, settings),
+            };
             (text, compiled.diagnostics)
         }
         Err(bad) => {

@@ -1,7 +1,7 @@
 //! Go to definition: from a custom pose's name to its `pose` line, in the
 //! routine itself or in a studio catalog file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use lsp_types::{Location, Uri};
 
@@ -12,13 +12,7 @@ use crate::syntax::{self, HeaderKind, PoseDef};
 
 /// Where the pose named at byte `offset` is defined: this routine first, then
 /// the config's catalogs, then `--catalog` files. Built-in poses have no definition.
-pub fn definition(
-    uri: &Uri,
-    document: &Document,
-    offset: usize,
-    encoding: Encoding,
-    catalog_files: &[PathBuf],
-) -> Option<Location> {
+pub fn definition(uri: &Uri, document: &Document, offset: usize, encoding: Encoding) -> Option<Location> {
     let Some(Target::Pose { name, .. }) = target::find(&document.text, &document.compiled.document, offset) else {
         return None;
     };
@@ -28,8 +22,7 @@ pub fn definition(
         return Some(Location::new(uri.clone(), document.range(def.id.span, encoding)));
     }
     // The config's catalogs are loaded after `--catalog` files, so they are searched first.
-    let mut files = document.setup.settings.catalogs.iter().rev().chain(catalog_files.iter().rev());
-    files.find_map(|file| in_file(file, id, encoding))
+    document.setup.catalogs.iter().rev().find_map(|file| in_file(&file.path, id, encoding))
 }
 
 fn find_def<'d>(document: &'d syntax::Document, id: &str) -> Option<&'d PoseDef> {

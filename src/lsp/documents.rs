@@ -15,14 +15,18 @@ use crate::catalog::Catalog;
 use crate::config::{self, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
+use crate::workspace::{self, CatalogError, CatalogFile, SetupError};
 
-/// The settings and catalog a routine is checked with.
+/// The settings and catalog a routine is checked with ([`workspace::Setup`]),
+/// with what kept its config from being used and when its files were read.
 #[derive(Debug)]
 pub struct Setup {
     /// Rule levels, audience and the rest, from `ybc.toml`.
     pub settings: Settings,
     /// The built-in catalog, `--catalog` files and the config's catalogs.
     pub catalog: Arc<Catalog>,
+    /// The catalog files, `--catalog` files first: a routine among them is checked as a catalog.
+    pub catalogs: Vec<Arc<CatalogFile>>,
     /// Why the config or a catalog it names could not be used, if so.
     pub problems: Vec<String>,
     /// The files this setup was read from, with their modification times then.
@@ -30,13 +34,26 @@ pub struct Setup {
 }
 
 impl Setup {
-    fn plain(catalog: Arc<Catalog>) -> Self {
-        Self { settings: Settings::default(), catalog, problems: Vec::new(), stamps: Vec::new() }
+    fn from(setup: &workspace::Setup) -> Self {
+        Self {
+            settings: setup.settings.clone(),
+            catalog: Arc::clone(&setup.catalog),
+            catalogs: setup.catalogs.clone(),
+            problems: Vec::new(),
+            stamps: Vec::new(),
+        }
     }
 
     /// Whether a file it was read from has changed since.
     fn is_stale(&self) -> bool {
         self.stamps.iter().any(|(path, stamp)| modified(path) != *stamp)
+    }
+
+    /// The catalog a document at `path` is checked against as a catalog file,
+    /// when it is one of this setup's catalog files.
+    pub fn catalog_base(&self, path: Option<&Path>) -> Option<Arc<Catalog>> {
+        let real = std::fs::canonicalize(path?).ok()?;
+        self.catalogs.iter().find(|c| c.path == real).map(|c| Arc::clone(&c.base))
     }
 }
 
@@ -47,20 +64,21 @@ fn modified(path: &Path) -> Option<SystemTime> {
 /// Setups by config file, reloaded when a file they were read from changes.
 #[derive(Debug)]
 pub struct Setups {
-    base: Arc<Catalog>,
+    base: workspace::Setup,
     plain: Arc<Setup>,
     by_config: HashMap<PathBuf, Arc<Setup>>,
 }
 
 impl Setups {
     /// Setups on top of `base` (the built-in catalog and any `--catalog` files).
-    pub fn new(base: Arc<Catalog>) -> Self {
-        Self { plain: Arc::new(Setup::plain(Arc::clone(&base))), base, by_config: HashMap::new() }
+    pub fn new(base: workspace::Setup) -> Self {
+        Self { plain: Arc::new(Setup::from(&base)), base, by_config: HashMap::new() }
     }
 
-    /// The setup for a routine at `path` (none for an unsaved buffer).
+    /// The setup for a routine at `path` (none for an unsaved buffer): its
+    /// config is found as `ybc check` finds it ([`config::find_for`]).
     pub fn for_file(&mut self, path: Option<&Path>) -> Arc<Setup> {
-        let Some(config) = path.and_then(Path::parent).and_then(config::find) else {
+        let Some(config) = path.and_then(config::find_for) else {
             return Arc::clone(&self.plain);
         };
         if let Some(setup) = self.by_config.get(&config)
@@ -74,39 +92,54 @@ impl Setups {
     }
 
     fn load(&self, path: &Path) -> Setup {
-        let mut setup = Setup::plain(Arc::clone(&self.base));
-        setup.stamps.push((path.to_owned(), modified(path)));
         let name = path.display();
-        let text = match crate::source::read_regular(path) {
-            Ok(text) => text,
+        let mut stamps = vec![(path.to_owned(), modified(path))];
+        let mut setup = match workspace::load(path, true, &self.base) {
+            Ok(loaded) => {
+                let mut setup = Setup::from(&loaded.setup);
+                for (file, e) in loaded.unread {
+                    stamps.push((file.clone(), modified(&file)));
+                    let why = match e {
+                        CatalogError::Read(e) => e.reason(),
+                        CatalogError::Undecodable(bad) => bad.diagnostic.message,
+                    };
+                    setup.problems.push(format!(
+                        "The catalog {} named in {name} can't be used ({why}); its poses are unknown here.",
+                        file.display()
+                    ));
+                }
+                setup
+            }
             Err(e) => {
-                setup.problems.push(format!("{name} can't be read ({e}); checked with the default settings."));
-                return setup;
+                let mut setup = Setup::from(&self.base);
+                setup.problems.push(problem(&name.to_string(), e));
+                setup
             }
         };
-        match config::parse(&text, path, &self.base) {
-            Ok(settings) => setup.settings = settings,
-            Err(diagnostics) => {
-                let first = diagnostics.first().map_or_else(String::new, |d| d.message.clone());
-                setup.problems.push(format!("{name} has errors ({first}); checked with the default settings."));
-                return setup;
+        for file in &setup.catalogs {
+            stamps.push((file.path.clone(), modified(&file.path)));
+            if file.has_errors() {
+                let first = first_message(&file.diagnostics);
+                setup.problems.push(format!(
+                    "The catalog {} named in {name} has errors ({first}); only its other poses are known here.",
+                    file.path.display()
+                ));
             }
         }
-        for file in setup.settings.catalogs.clone() {
-            setup.stamps.push((file.clone(), modified(&file)));
-            let loaded = crate::source::read_regular(&file)
-                .map_err(|e| e.to_string())
-                .and_then(|text| crate::load_catalog(&text, &setup.catalog).map_err(|d| first_message(&d)));
-            match loaded {
-                Ok(catalog) => setup.catalog = catalog,
-                Err(why) => setup.problems.push(format!(
-                    "The catalog {} named in {name} can't be used ({why}); its poses are unknown here.",
-                    file.display()
-                )),
-            }
-        }
+        setup.stamps = stamps;
         setup
     }
+}
+
+/// Why the config `name` could not be used, as one line for the editor.
+fn problem(name: &str, error: SetupError) -> String {
+    let why = match error {
+        SetupError::Read(e) => e.reason(),
+        SetupError::NotText => "it is not UTF-8 text".to_owned(),
+        SetupError::LinkOutside => "it is a symbolic link to a file outside this repository".to_owned(),
+        SetupError::Invalid { diagnostics, .. } => format!("it has errors: {}", first_message(&diagnostics)),
+    };
+    format!("{name} can't be used ({why}); checked with the default settings.")
 }
 
 fn first_message(diagnostics: &[Diagnostic]) -> String {
@@ -126,6 +159,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// What it was checked with.
     pub setup: Arc<Setup>,
+    /// When it is one of the setup's catalog files: the catalog it adds its poses to.
+    catalog_base: Option<Arc<Catalog>>,
     /// The text compiled.
     pub compiled: Compiled,
 }
@@ -133,8 +168,9 @@ pub struct Document {
 impl Document {
     /// Opens and compiles a routine.
     pub fn new(text: String, version: i32, path: Option<PathBuf>, setup: Arc<Setup>) -> Self {
-        let compiled = compile(&text, &setup);
-        Self { lines: LineMap::new(&text), text, version, path, setup, compiled }
+        let catalog_base = setup.catalog_base(path.as_deref());
+        let compiled = compile(&text, &setup, catalog_base.as_ref());
+        Self { lines: LineMap::new(&text), text, version, path, setup, catalog_base, compiled }
     }
 
     /// Applies the editor's changes in order (whole-text or ranged), then compiles.
@@ -150,13 +186,14 @@ impl Document {
             self.lines = LineMap::new(&self.text);
         }
         self.version = version;
-        self.compiled = compile(&self.text, &self.setup);
+        self.compiled = compile(&self.text, &self.setup, self.catalog_base.as_ref());
     }
 
     /// Compiles again with a (possibly new) setup.
     pub fn recompile(&mut self, setup: Arc<Setup>) {
+        self.catalog_base = setup.catalog_base(self.path.as_deref());
         self.setup = setup;
-        self.compiled = compile(&self.text, &self.setup);
+        self.compiled = compile(&self.text, &self.setup, self.catalog_base.as_ref());
     }
 
     /// The range of a span.
@@ -186,10 +223,14 @@ impl Document {
     }
 }
 
-/// Compiles a routine; a bug that panics in the compiler becomes a diagnostic
-/// on this routine instead of ending the server.
-fn compile(text: &str, setup: &Setup) -> Compiled {
-    let run = || crate::compile_with(text, &setup.catalog, &setup.settings);
+/// Compiles a routine, or a catalog file against the catalog it adds to; a bug
+/// that panics in the compiler becomes a diagnostic on this routine instead of
+/// ending the server.
+fn compile(text: &str, setup: &Setup, catalog_base: Option<&Arc<Catalog>>) -> Compiled {
+    let run = || match catalog_base {
+        Some(base) => crate::compile_catalog(text, base),
+        None => crate::compile_with(text, &setup.catalog, &setup.settings),
+    };
     let mut compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
         let mut empty = crate::compile_with("", &setup.catalog, &setup.settings);
         empty.diagnostics = vec![
@@ -248,7 +289,7 @@ mod tests {
 
     #[test]
     fn ranged_changes_apply_in_the_agreed_units() {
-        let setup = Arc::new(Setup::plain(Catalog::builtin()));
+        let setup = Arc::new(Setup::from(&workspace::Setup::builtin()));
         let mut doc = Document::new("locust hold 30s \"🧘\" x3\n".to_owned(), 1, None, setup);
         // Replace `x3` (after a 2-unit emoji in UTF-16) with `x2`.
         let at = doc.text.find("x3").unwrap_or(0);

@@ -29,7 +29,6 @@ mod transport;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
@@ -44,7 +43,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::catalog::Catalog;
 use documents::{Document, Setups, path_of};
 use position::Encoding;
 
@@ -78,7 +76,6 @@ pub struct Server {
     completion_markdown: bool,
     documents: HashMap<Uri, Document>,
     setups: Setups,
-    catalog_files: Vec<PathBuf>,
     outbox: Vec<Message>,
 }
 
@@ -88,17 +85,16 @@ struct Failure(ErrorCode, String);
 type Answer = Result<Value, Failure>;
 
 impl Server {
-    /// A server checking routines against `catalog` (the built-in one plus the
-    /// `--catalog` files, whose paths are given for go to definition).
-    pub fn new(catalog: Arc<Catalog>, catalog_files: Vec<PathBuf>) -> Self {
+    /// A server checking routines against `base`: the built-in catalog plus the
+    /// `--catalog` files, loaded by [`crate::workspace`] as the command line loads them.
+    pub fn new(base: crate::workspace::Setup) -> Self {
         Self {
             stage: Stage::Starting,
             encoding: Encoding::Utf16,
             markdown: true,
             completion_markdown: true,
             documents: HashMap::new(),
-            setups: Setups::new(catalog),
-            catalog_files,
+            setups: Setups::new(base),
             outbox: Vec::new(),
         }
     }
@@ -184,7 +180,7 @@ impl Server {
                 let uri = &at.text_document.uri;
                 let Some(doc) = self.documents.get(uri) else { return Ok(Value::Null) };
                 let offset = doc.offset(at.position, encoding);
-                to_value(definition::definition(uri, doc, offset, encoding, &self.catalog_files))
+                to_value(definition::definition(uri, doc, offset, encoding))
             }
             req::DocumentSymbolRequest::METHOD => {
                 let p: lsp_types::DocumentSymbolParams = params(raw)?;

@@ -12,3 +12,4 @@ mod harness;
 mod parallel;
 mod stdin;
 mod walk;
+mod workspace;

@@ -10,3 +10,4 @@ mod grammar_routines;
 mod hover;
 mod lifecycle;
 mod navigation;
+mod workspace;
