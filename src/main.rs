@@ -1113,11 +1113,13 @@ fn man() -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes to a file atomically, or to standard output.
+/// Writes to a file atomically (or to a device or named pipe directly), or to standard output.
 fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
     match output {
-        Some(path) => ybc::write::write_atomic(path, text.as_bytes())
-            .map_err(|e| Failure(format!("can't write {}: {e}", path.display()))),
+        Some(path) => ybc::write::write_output(path, text.as_bytes()).map_err(|e| {
+            let message = format!("can't write {}: {}", path.display(), cli::rewrite::reason(&e));
+            Failure::with_help(message, cli::rewrite::output_help(&e))
+        }),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout

@@ -11,7 +11,8 @@
 //!
 //! The messages come from lsp-server (rust-analyzer's), the protocol's types
 //! from lsp-types; the framing is read here (in `transport.rs`) so that a malformed
-//! message gets an error response instead of ending the server.
+//! message gets an error response instead of ending the server, and a message
+//! with a wrong `Content-Length` costs nothing after it.
 
 mod actions;
 mod cards;
@@ -318,8 +319,9 @@ fn to_value(value: impl Serialize) -> Answer {
 /// Serves the protocol over `input` and `output` (stdin and stdout for `ybc lsp`)
 /// until `exit` or the end of the input; returns the process's exit code.
 pub fn serve(input: &mut impl BufRead, output: &mut impl Write, mut server: Server) -> io::Result<i32> {
+    let mut input = transport::Reader::new(input);
     loop {
-        let frame = match transport::read(input) {
+        let frame = match input.read() {
             Ok(Some(frame)) => frame,
             // The client went away without `exit`.
             Ok(None) => return Ok(if server.stage == Stage::ShuttingDown { 0 } else { 1 }),
@@ -328,6 +330,10 @@ pub fn serve(input: &mut impl BufRead, output: &mut impl Write, mut server: Serv
         };
         let flow = match frame {
             transport::Frame::Message(message) => server.handle(message),
+            transport::Frame::Recovered { message, note } => {
+                transport::write_log(output, &note)?;
+                server.handle(message)
+            }
             transport::Frame::Malformed { id, code, message } => {
                 transport::write_error(output, &id, code, &message)?;
                 Flow::Continue

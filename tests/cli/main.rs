@@ -4,6 +4,7 @@
 mod common;
 
 mod commands;
+mod devices;
 mod errors;
 mod fix;
 mod harness;

@@ -83,6 +83,12 @@ impl Client {
         stdin.write_all(&frame).and_then(|()| stdin.flush()).expect("write to ybc lsp");
     }
 
+    /// Sends bytes exactly as given: a frame with a wrong header, or no frame at all.
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(bytes).and_then(|()| stdin.flush()).expect("write to ybc lsp");
+    }
+
     fn send(&mut self, message: &Value) {
         self.send_raw(message.to_string().as_bytes());
     }

@@ -6,6 +6,7 @@ mod client;
 mod completion;
 mod diagnostics;
 mod editing;
+mod framing;
 mod grammar_routines;
 mod hover;
 mod lifecycle;
