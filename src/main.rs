@@ -21,6 +21,7 @@ use cli::inputs::Places;
 use rayon::prelude::*;
 use ybc::catalog::{Catalog, Pose};
 use ybc::config::Settings;
+use ybc::controls::{escape, path as shown};
 use ybc::diagnostic::{Diagnostic, Severity};
 use ybc::explain::Subject;
 use ybc::plan::{EventKind, Plan, Side};
@@ -423,12 +424,12 @@ impl App {
                 Ok(catalog) => Ok(catalog),
                 Err(diagnostics) => {
                     eprint!("{}", self.renderer.render(&source.name, &source.text, &diagnostics));
-                    Err(Failure(format!("the catalog file {} has errors; fix them first", file.display())))
+                    Err(Failure(format!("the catalog file {} has errors; fix them first", shown(file))))
                 }
             },
             Err((source, diagnostic)) => {
                 eprint!("{}", self.renderer.render(&source.name, &source.text, &[diagnostic]));
-                Err(Failure(format!("can't read the catalog file {}", file.display())))
+                Err(Failure(format!("can't read the catalog file {}", shown(file))))
             }
         }
     }
@@ -452,19 +453,19 @@ impl App {
         if let Some(path) = &config {
             let text = cli::read::read_file(path)
                 .map_err(|e| {
-                    let message = format!("can't read the config file {}: {}", path.display(), e.reason());
+                    let message = format!("can't read the config file {}: {}", shown(path), e.reason());
                     Failure::with_help(message, e.help(path, None))
                 })
                 .and_then(|bytes| {
                     String::from_utf8(bytes).map_err(|_| {
-                        Failure(format!("can't read the config file {}: it is not UTF-8 text", path.display()))
+                        Failure(format!("can't read the config file {}: it is not UTF-8 text", shown(path)))
                     })
                 })?;
             settings = match ybc::config::parse(&text, path, &catalog) {
                 Ok(settings) => settings,
                 Err(diagnostics) => {
                     eprint!("{}", self.renderer.render(&path.display().to_string(), &text, &diagnostics));
-                    return Err(Failure(format!("the config file {} has errors; fix them first", path.display())));
+                    return Err(Failure(format!("the config file {} has errors; fix them first", shown(path))));
                 }
             };
             for extra in settings.catalogs.clone() {
@@ -480,7 +481,7 @@ impl App {
                     },
                     |s| format!("did you mean `{s}`?"),
                 );
-                return Err(Failure(format!("`{name}` is not a condition I know; {hint}")));
+                return Err(Failure(format!("`{}` is not a condition I know; {hint}", escape(name))));
             };
             if !settings.audience.contains(&condition.id) {
                 settings.audience.push(condition.id.clone());
@@ -566,7 +567,7 @@ impl App {
                     files_fixed += 1;
                 }
                 if let Some(reason) = &file.unwritten {
-                    eprintln!("error: can't write the fixes to {}: {reason}", file.report.path);
+                    eprintln!("error: can't write the fixes to {}: {reason}", escape(&file.report.path));
                     unwritten += 1;
                 }
                 match renderer.as_mut() {
@@ -639,7 +640,7 @@ impl App {
             _ => {
                 let mut tally = Tally::default();
                 tally.add(&compiled.diagnostics);
-                eprintln!("{} has errors, so it was not compiled. {}", source.name, tally.summary());
+                eprintln!("{} has errors, so it was not compiled. {}", escape(&source.name), tally.summary());
                 Ok(Err(ExitCode::from(1)))
             }
         }
@@ -655,7 +656,7 @@ impl App {
         if let Some(title) = &routine.meta.title {
             out.push_str(&format!("{}\n\n", title.value));
         } else {
-            out.push_str(&format!("{}\n\n", source.name));
+            out.push_str(&format!("{}\n\n", escape(&source.name)));
         }
         let mut rows: Vec<[String; 6]> = plan
             .events
@@ -732,7 +733,7 @@ impl App {
             return Ok(ExitCode::SUCCESS);
         }
         if found.is_empty() {
-            eprintln!("No pose matches `{query}`. Run `ybc poses` to list them all.");
+            eprintln!("No pose matches `{}`. Run `ybc poses` to list them all.", escape(query));
             return Ok(ExitCode::from(1));
         }
         let rows: Vec<[String; 6]> = found
@@ -785,7 +786,7 @@ impl App {
         if let Some(out) = output
             && same_file(file, out)
         {
-            return Err(Failure(format!("refusing to write the output over the routine itself ({})", out.display())));
+            return Err(Failure(format!("refusing to write the output over the routine itself ({})", shown(out))));
         }
         if format == Format::Ybc && !adapt {
             return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));
@@ -834,22 +835,22 @@ impl App {
             .collect();
         if !other_errors.is_empty() {
             eprint!("{}", self.renderer.render(&source.name, &source.text, &other_errors));
-            eprintln!("{} has errors that adapting can't fix, so it was not adapted.", source.name);
+            eprintln!("{} has errors that adapting can't fix, so it was not adapted.", escape(&source.name));
             return Ok(Err(ExitCode::from(1)));
         }
         let adapted = ybc::adapt(&source.text, &setup.catalog, &setup.settings);
         for change in &adapted.changes {
             eprintln!(
                 "{}:{}: adapted `{}` → `{}`: {}",
-                source.name,
+                escape(&source.name),
                 change.line,
-                change.before,
-                change.after.trim(),
-                change.reason
+                escape(&change.before),
+                escape(change.after.trim()),
+                escape(&change.reason)
             );
         }
         if adapted.changes.is_empty() {
-            eprintln!("{}: nothing to adapt: no step is contraindicated for this audience.", source.name);
+            eprintln!("{}: nothing to adapt: no step is contraindicated for this audience.", escape(&source.name));
         }
         let compiled = ybc::compile_with(&adapted.text, &setup.catalog, &setup.settings);
         let plan = match (compiled.has_errors(), &compiled.plan) {
@@ -882,7 +883,7 @@ impl App {
                     || "run `ybc rules` or `ybc poses` to see what there is".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
-                return Err(Failure(format!("`{name}` is not a rule, a pose or a condition; {hint}")));
+                return Err(Failure(format!("`{}` is not a rule, a pose or a condition; {hint}", escape(name))));
             }
         };
         print!("{text}");
@@ -924,7 +925,7 @@ impl App {
                 Input::File(path) => match cli::read::read_listed(path) {
                     Ok(bytes) => (Some(path.as_path()), bytes),
                     Err(e) => {
-                        let message = format!("can't read {}: {}", path.display(), e.reason());
+                        let message = format!("can't read {}: {}", shown(path), e.reason());
                         eprintln!("error: {}", Failure::with_help(message, e.help(path, Some("ybc fmt"))).0);
                         refused += 1;
                         continue;
@@ -939,7 +940,7 @@ impl App {
                 }
             };
             stdin_only &= path.is_none();
-            let name = input.path().display().to_string();
+            let name = shown(input.path());
             let text = match ybc::source::decode(&bytes) {
                 Ok(text) => text,
                 Err(bad) => {
@@ -1069,7 +1070,7 @@ fn man() -> Result<ExitCode, Failure> {
 fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
     match output {
         Some(path) => ybc::write::write_atomic(path, text.as_bytes())
-            .map_err(|e| Failure(format!("can't write {}: {e}", path.display()))),
+            .map_err(|e| Failure(format!("can't write {}: {e}", shown(path)))),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
@@ -1085,10 +1086,10 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
 fn read(path: &Path) -> Result<Result<Source, (Source, Diagnostic)>, Failure> {
     let name = path.display().to_string();
     if path.is_dir() {
-        return Err(Failure(format!("{name} is a folder; give a routine file")));
+        return Err(Failure(format!("{} is a folder; give a routine file", shown(path))));
     }
     let bytes = cli::read::read_file(path)
-        .map_err(|e| Failure::with_help(format!("can't read {name}: {}", e.reason()), e.help(path, None)))?;
+        .map_err(|e| Failure::with_help(format!("can't read {}: {}", shown(path), e.reason()), e.help(path, None)))?;
     Ok(match ybc::source::decode(&bytes) {
         Ok(text) => Ok(Source { name, text: text.to_owned() }),
         Err(bad) => Err((Source { name, text: bad.prefix }, bad.diagnostic)),

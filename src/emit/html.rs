@@ -374,7 +374,11 @@ impl Page {
 /// A title from the file name when the routine has none: `desk-reset.ybc` → "Desk reset".
 fn fallback_title(source_name: &str) -> String {
     let stem = std::path::Path::new(source_name).file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    let words = stem.replace(['-', '_'], " ");
+    // A file name can hold anything; the handout shows none of its control characters.
+    let words: String = stem
+        .chars()
+        .map(|c| if matches!(c, '-' | '_') || c.is_control() || crate::controls::is_bidi(c) { ' ' } else { c })
+        .collect();
     let mut chars = words.trim().chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -105,11 +105,14 @@ struct Builder<'t> {
     layout: Layout,
     document: Document,
     diagnostics: Vec<Diagnostic>,
+    /// The control characters in the text, found before any line is read.
+    controls: Vec<Diagnostic>,
 }
 
 impl<'t> Builder<'t> {
     fn new(text: &'t str) -> Self {
-        Builder { text, layout: Layout::default(), document: Document::default(), diagnostics: Vec::new() }
+        let controls = control_characters(text);
+        Builder { text, layout: Layout::default(), document: Document::default(), diagnostics: Vec::new(), controls }
     }
 
     fn add(&mut self, mut line: Line) {
@@ -125,8 +128,61 @@ impl<'t> Builder<'t> {
 
     fn finish(mut self) -> Parsed {
         self.layout.finish(&mut self.document, &mut self.diagnostics);
-        Parsed { document: self.document, diagnostics: self.diagnostics }
+        let diagnostics =
+            if self.controls.is_empty() { self.diagnostics } else { merge_by_start(self.controls, self.diagnostics) };
+        Parsed { document: self.document, diagnostics }
     }
+}
+
+/// An error for each character of `text` that routine text may not hold
+/// ([`crate::controls::name`]): whatever a file says, no escape sequence
+/// reaches a terminal, a log or a handout through it, and `ybc fmt` refuses
+/// the file rather than keep the character unseen.
+fn control_characters(text: &str) -> Vec<Diagnostic> {
+    // A byte that can start such a character; most files have none at all.
+    let may_start = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2 || *b == 0xe2;
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(n) = text.as_bytes().get(from..).and_then(|rest| rest.iter().position(may_start)) {
+        let at = from + n;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+        from = at + c.len_utf8();
+        let Some(what) = crate::controls::name(c) else { continue };
+        let span = Span::new(at, from);
+        let code = c as u32;
+        let diagnostic = if crate::controls::is_bidi(c) {
+            Diagnostic::error(
+                "control-character",
+                span,
+                format!("This line holds {what} (U+{code:04X}), an invisible character that makes text display in a different order than it is read."),
+            )
+            .with_help("Delete it: right-to-left text (Hebrew, Arabic) displays correctly without it. It is invisible in most editors, so put the cursor where it is marked and press Delete once.")
+        } else {
+            Diagnostic::error(
+                "control-character",
+                span,
+                format!("This line holds {what} (U+{code:04X}), an invisible character that can change what a terminal or a log shows."),
+            )
+            .with_help("Delete it. It is invisible in most editors, so put the cursor where it is marked and press Delete once; text copied from a terminal or a word processor can carry such characters.")
+        };
+        found.push(diagnostic.with_label(format!("U+{code:04X} here")).with_fix(span, ""));
+    }
+    found
+}
+
+/// The diagnostics of `a` and `b`, each in source order, merged into one list
+/// in source order (those of `a` first at the same place).
+fn merge_by_start(a: Vec<Diagnostic>, b: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for d in a {
+        while let Some(next) = b.next_if(|next| next.span.start < d.span.start) {
+            merged.push(next);
+        }
+        merged.push(d);
+    }
+    merged.extend(b);
+    merged
 }
 
 /// Where the run of at most [`CHUNK_LINES`] lines that starts at byte `start`

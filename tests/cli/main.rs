@@ -5,6 +5,7 @@ mod common;
 
 mod commands;
 mod errors;
+mod escapes;
 mod fix;
 mod harness;
 mod hostile;
