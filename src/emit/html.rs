@@ -747,7 +747,10 @@ fn props(routine: &Routine) -> Vec<PropItem> {
                     if !needed_by.contains(&name) {
                         needed_by.push(name);
                     }
-                } else if step.props.iter().any(|p| catalog.prop(&p.value).is_some_and(|q| q.id == pid))
+                } else if step
+                    .props
+                    .iter()
+                    .any(|p| catalog.prop(&p.value).map_or(p.value.as_str(), |q| q.id.as_str()) == pid)
                     && !used_by.contains(&name)
                 {
                     used_by.push(name);

@@ -11,4 +11,5 @@ mod harness;
 mod hostile;
 mod language;
 mod plan;
+mod props;
 mod safety;
