@@ -19,6 +19,7 @@ extern crate alloc;
 pub mod catalog;
 pub mod check;
 pub mod config;
+pub mod controls;
 pub mod diagnostic;
 pub mod emit;
 pub mod explain;

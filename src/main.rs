@@ -21,6 +21,7 @@ use cli::inputs::Places;
 use rayon::prelude::*;
 use ybc::catalog::{Catalog, Pose};
 use ybc::config::Settings;
+use ybc::controls::{escape, path as shown};
 use ybc::diagnostic::{Diagnostic, Severity};
 use ybc::explain::Subject;
 use ybc::plan::{EventKind, Plan, Side};
@@ -424,19 +425,19 @@ impl App {
         if !file.has_errors() {
             return Ok(());
         }
-        eprint!("{}", self.renderer.render(&name.display().to_string(), &file.text, &file.diagnostics));
-        Err(Failure(format!("the catalog file {} has errors; fix them first", name.display())))
+        eprint!("{}", self.renderer.render(&shown(name), &file.text, &file.diagnostics));
+        Err(Failure(format!("the catalog file {} has errors; fix them first", shown(name))))
     }
 
     fn catalog_failure(&self, file: &Path, error: CatalogError) -> Failure {
         match error {
             CatalogError::Read(e) => {
                 let e = cli::read::ReadError::Read(e);
-                Failure::with_help(format!("can't read {}: {}", file.display(), e.reason()), e.help(file, None))
+                Failure::with_help(format!("can't read {}: {}", shown(file), e.reason()), e.help(file, None))
             }
             CatalogError::Undecodable(bad) => {
-                eprint!("{}", self.renderer.render(&file.display().to_string(), &bad.prefix, &[bad.diagnostic]));
-                Failure(format!("can't read the catalog file {}", file.display()))
+                eprint!("{}", self.renderer.render(&shown(file), &bad.prefix, &[bad.diagnostic]));
+                Failure(format!("can't read the catalog file {}", shown(file)))
             }
         }
     }
@@ -483,7 +484,7 @@ impl App {
                     },
                     |s| format!("did you mean `{s}`?"),
                 );
-                return Err(Failure(format!("`{name}` is not a condition I know; {hint}")));
+                return Err(Failure(format!("`{}` is not a condition I know; {hint}", escape(name))));
             };
             if !setup.settings.audience.contains(&condition.id) {
                 setup.settings.audience.push(condition.id.clone());
@@ -495,7 +496,7 @@ impl App {
     }
 
     fn setup_failure(&self, path: &Path, error: SetupError) -> Failure {
-        let name = path.display();
+        let name = shown(path);
         match error {
             SetupError::Read(e) => {
                 let e = cli::read::ReadError::Read(e);
@@ -507,7 +508,7 @@ impl App {
                 Some("A repository's ybc.toml must be its own file. Replace the link with the file, or name a config you trust with `--config FILE`.".to_owned()),
             ),
             SetupError::Invalid { text, diagnostics } => {
-                eprint!("{}", self.renderer.render(&name.to_string(), &text, &diagnostics));
+                eprint!("{}", self.renderer.render(&path.display().to_string(), &text, &diagnostics));
                 Failure(format!("the config file {name} has errors; fix them first"))
             }
         }
@@ -613,7 +614,7 @@ impl App {
                     files_fixed += 1;
                 }
                 if let Some(reason) = &file.unwritten {
-                    eprintln!("error: can't write the fixes to {}: {reason}", file.report.path);
+                    eprintln!("error: can't write the fixes to {}: {reason}", escape(&file.report.path));
                     unwritten += 1;
                 }
                 match renderer.as_mut() {
@@ -686,7 +687,7 @@ impl App {
             _ => {
                 let mut tally = Tally::default();
                 tally.add(&compiled.diagnostics);
-                eprintln!("{} has errors, so it was not compiled. {}", source.name, tally.summary());
+                eprintln!("{} has errors, so it was not compiled. {}", escape(&source.name), tally.summary());
                 Ok(Err(ExitCode::from(1)))
             }
         }
@@ -702,7 +703,7 @@ impl App {
         if let Some(title) = &routine.meta.title {
             out.push_str(&format!("{}\n\n", title.value));
         } else {
-            out.push_str(&format!("{}\n\n", source.name));
+            out.push_str(&format!("{}\n\n", escape(&source.name)));
         }
         let mut rows: Vec<[String; 6]> = plan
             .events
@@ -779,7 +780,7 @@ impl App {
             return Ok(ExitCode::SUCCESS);
         }
         if found.is_empty() {
-            eprintln!("No pose matches `{query}`. Run `ybc poses` to list them all.");
+            eprintln!("No pose matches `{}`. Run `ybc poses` to list them all.", escape(query));
             return Ok(ExitCode::from(1));
         }
         let rows: Vec<[String; 6]> = found
@@ -832,7 +833,7 @@ impl App {
         if let Some(out) = output
             && same_file(file, out)
         {
-            return Err(Failure(format!("refusing to write the output over the routine itself ({})", out.display())));
+            return Err(Failure(format!("refusing to write the output over the routine itself ({})", shown(out))));
         }
         if format == Format::Ybc && !adapt {
             return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));
@@ -881,22 +882,22 @@ impl App {
             .collect();
         if !other_errors.is_empty() {
             eprint!("{}", self.renderer.render(&source.name, &source.text, &other_errors));
-            eprintln!("{} has errors that adapting can't fix, so it was not adapted.", source.name);
+            eprintln!("{} has errors that adapting can't fix, so it was not adapted.", escape(&source.name));
             return Ok(Err(ExitCode::from(1)));
         }
         let adapted = ybc::adapt(&source.text, &setup.catalog, &setup.settings);
         for change in &adapted.changes {
             eprintln!(
                 "{}:{}: adapted `{}` → `{}`: {}",
-                source.name,
+                escape(&source.name),
                 change.line,
-                change.before,
-                change.after.trim(),
-                change.reason
+                escape(&change.before),
+                escape(change.after.trim()),
+                escape(&change.reason)
             );
         }
         if adapted.changes.is_empty() {
-            eprintln!("{}: nothing to adapt: no step is contraindicated for this audience.", source.name);
+            eprintln!("{}: nothing to adapt: no step is contraindicated for this audience.", escape(&source.name));
         }
         let compiled = ybc::compile_with(&adapted.text, &setup.catalog, &setup.settings);
         let plan = match (compiled.has_errors(), &compiled.plan) {
@@ -929,7 +930,7 @@ impl App {
                     || "run `ybc rules` or `ybc poses` to see what there is".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
-                return Err(Failure(format!("`{name}` is not a rule, a pose or a condition; {hint}")));
+                return Err(Failure(format!("`{}` is not a rule, a pose or a condition; {hint}", escape(name))));
             }
         };
         print!("{text}");
@@ -971,7 +972,7 @@ impl App {
                 Input::File(path) => match cli::read::read_listed(path) {
                     Ok(bytes) => (Some(path.as_path()), bytes),
                     Err(e) => {
-                        let message = format!("can't read {}: {}", path.display(), e.reason());
+                        let message = format!("can't read {}: {}", shown(path), e.reason());
                         eprintln!("error: {}", Failure::with_help(message, e.help(path, Some("ybc fmt"))).0);
                         refused += 1;
                         continue;
@@ -986,7 +987,7 @@ impl App {
                 }
             };
             stdin_only &= path.is_none();
-            let name = input.path().display().to_string();
+            let name = shown(input.path());
             let text = match ybc::source::decode(&bytes) {
                 Ok(text) => text,
                 Err(bad) => {
@@ -1117,7 +1118,7 @@ fn man() -> Result<ExitCode, Failure> {
 fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
     match output {
         Some(path) => ybc::write::write_output(path, text.as_bytes()).map_err(|e| {
-            let message = format!("can't write {}: {}", path.display(), cli::rewrite::reason(&e));
+            let message = format!("can't write {}: {}", shown(path), cli::rewrite::reason(&e));
             Failure::with_help(message, cli::rewrite::output_help(&e))
         }),
         None => {
@@ -1135,10 +1136,10 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
 fn read(path: &Path) -> Result<Result<Source, (Source, Diagnostic)>, Failure> {
     let name = path.display().to_string();
     if path.is_dir() {
-        return Err(Failure(format!("{name} is a folder; give a routine file")));
+        return Err(Failure(format!("{} is a folder; give a routine file", shown(path))));
     }
     let bytes = cli::read::read_file(path)
-        .map_err(|e| Failure::with_help(format!("can't read {name}: {}", e.reason()), e.help(path, None)))?;
+        .map_err(|e| Failure::with_help(format!("can't read {}: {}", shown(path), e.reason()), e.help(path, None)))?;
     Ok(match ybc::source::decode(&bytes) {
         Ok(text) => Ok(Source { name, text: text.to_owned() }),
         Err(bad) => Err((Source { name, text: bad.prefix }, bad.diagnostic)),

@@ -224,9 +224,7 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Vec<Diagnosti
             PoseAttr::Overhead => pose.overhead = true,
             PoseAttr::Props(names) => {
                 for name in names {
-                    if let Some(id) = prop_id(catalog, name, diagnostics) {
-                        pose.props.optional.push(id);
-                    }
+                    pose.props.optional.push(prop_id(catalog, name, diagnostics));
                 }
             }
             PoseAttr::Avoid(names) => avoid.extend(names.iter().map(|n| (n, Severity::Avoid))),
@@ -350,9 +348,7 @@ impl Resolver<'_> {
                 }
                 HeaderKind::Props(names) => {
                     for name in names {
-                        if let Some(id) = prop_id(self.catalog, name, self.diagnostics) {
-                            meta.props.push(Spanned::new(id, name.span));
-                        }
+                        meta.props.push(Spanned::new(prop_id(self.catalog, name, self.diagnostics), name.span));
                     }
                 }
                 HeaderKind::Audience(names) => {
@@ -550,9 +546,7 @@ impl Resolver<'_> {
                 }
                 StepItem::With(names) => {
                     for name in names {
-                        if let Some(id) = prop_id(self.catalog, name, self.diagnostics) {
-                            props.push(Spanned::new(id, name.span));
-                        }
+                        props.push(Spanned::new(prop_id(self.catalog, name, self.diagnostics), name.span));
                     }
                 }
                 StepItem::Cue(cue) => cues.push(cue.clone()),
@@ -819,9 +813,14 @@ pub(crate) fn unknown_pose(catalog: &Catalog, name: &Spanned<String>) -> Diagnos
     diagnostic
 }
 
-fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+/// A prop's catalog id, or the name as written for a prop the catalog does
+/// not know, with an `unknown-prop` diagnostic. The name is kept so that a
+/// studio that allows `unknown-prop` (a kettlebell, a sandbag) still sees it on
+/// the checklist, the cards and in the JSON, as the teacher wrote it; when the
+/// rule is an error, the routine is not compiled anyway.
+fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>) -> String {
     if let Some(prop) = catalog.prop(&name.value) {
-        return Some(prop.id.clone());
+        return prop.id.clone();
     }
     let suggestion = catalog::lookalike(&name.value)
         .and_then(|l| catalog.prop(&l.plain))
@@ -834,7 +833,7 @@ fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Vec<Diag
         suggestion,
         &catalog.props().iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
     ));
-    None
+    name.value.clone()
 }
 
 fn condition_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {

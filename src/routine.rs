@@ -98,7 +98,7 @@ pub struct Meta {
     pub level: Option<Spanned<RoutineLevel>>,
     /// `duration`, in seconds.
     pub duration: Option<Spanned<Range>>,
-    /// `props`: prop ids.
+    /// `props`: prop ids; a prop the catalog does not know, as written.
     pub props: Vec<Spanned<String>>,
     /// `audience`: condition ids.
     pub audience: Vec<Spanned<String>>,
@@ -213,7 +213,7 @@ pub struct Step {
     pub sides: Sides,
     /// Where the sides were said.
     pub sides_span: Option<Span>,
-    /// Props used (`with …`), as prop ids.
+    /// Props used (`with …`), as prop ids; a prop the catalog does not know, as written.
     pub props: Vec<Spanned<String>>,
     /// The routine's cues.
     pub cues: Vec<String>,

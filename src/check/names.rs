@@ -12,7 +12,9 @@ pub const UNKNOWN_PROP: Rule = Rule {
         default: Severity::Error,
         summary: "a prop the catalog does not know, with the closest known one",
         explanation: "The handout's checklist tells students what to bring, so every prop must be one ybc knows. \
-A misspelt prop would print as nonsense or silently drop off the list. ybc suggests the closest known prop.",
+A misspelt prop would print as nonsense on the list. ybc suggests the closest known prop. A studio whose own props \
+are not in the catalog (a kettlebell, a sandbag) can allow the rule in ybc.toml: its props are then kept just as \
+written, on the checklist, the cards and in the JSON.",
         source: "Seed article, \"Props and how to use them\": mat, towel, block, bolster, strap, band, foam roller, blanket, ball, wall, chair, ankle weights, TRX.",
         example: "props mat, blok\nstrength:\n  locust hold 20-30s with blok\n",
         fixed: "props mat, block\nstrength:\n  locust hold 20-30s with block\n",

@@ -15,6 +15,7 @@ use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
 use super::{io_help, io_reason};
+use ybc::controls::path as shown;
 
 pub use ybc::EXTENSION;
 
@@ -71,10 +72,10 @@ impl Input {
     pub fn problem(&self) -> Option<String> {
         match self {
             Input::Unreadable { path, reason, folder: true, .. } => {
-                Some(format!("can't read the folder {}: {reason}", path.display()))
+                Some(format!("can't read the folder {}: {reason}", shown(path)))
             }
             Input::Unreadable { path, reason, folder: false, .. } => {
-                Some(format!("can't read {}: {reason}", path.display()))
+                Some(format!("can't read {}: {reason}", shown(path)))
             }
             _ => None,
         }
@@ -113,8 +114,7 @@ pub fn collect(paths: &[PathBuf], excludes: &[String], stdin_name: Option<&Path>
             inputs.push(read_stdin(stdin_name));
             continue;
         }
-        let metadata =
-            std::fs::metadata(path).map_err(|e| format!("can't read {}: {}", path.display(), io_reason(&e)))?;
+        let metadata = std::fs::metadata(path).map_err(|e| format!("can't read {}: {}", shown(path), io_reason(&e)))?;
         if metadata.is_dir() {
             let mut found = walk(path, excludes)?;
             if strip_dot {

@@ -17,11 +17,12 @@ pub fn io_help(kind: std::io::ErrorKind, path: &Path, folder: bool) -> Option<St
     match kind {
         std::io::ErrorKind::PermissionDenied if folder => Some(format!(
             "Let the user running ybc read and enter the folder (`ls -ld {}` shows who may), or leave it out with `--exclude`.",
-            path.display()
+            ybc::controls::path(path)
         )),
-        std::io::ErrorKind::PermissionDenied => {
-            Some(format!("Let the user running ybc read the file (`ls -l {}` shows who may).", path.display()))
-        }
+        std::io::ErrorKind::PermissionDenied => Some(format!(
+            "Let the user running ybc read the file (`ls -l {}` shows who may).",
+            ybc::controls::path(path)
+        )),
         _ => None,
     }
 }

@@ -40,7 +40,7 @@ impl ReadError {
             (ReadError::Read(Why::NotAFile(FOLDER)), _) => Some("Give a file.".to_owned()),
             (ReadError::Read(Why::NotAFile(_)), Some(command)) => Some(format!(
                 "{WHY} Save the routine to a file, or send it on standard input: `{command} - < {}`.",
-                path.display()
+                ybc::controls::path(path)
             )),
             (ReadError::Read(Why::NotAFile(_)), None) => {
                 Some(format!("{WHY} Save what it holds to a file, and give that."))

@@ -45,7 +45,7 @@ pub fn check(
                 &read
             }
             Err(e) => {
-                let message = format!("can't read {}: {}", path.display(), e.reason());
+                let message = format!("can't read {}: {}", ybc::controls::path(path), e.reason());
                 return unreadable(name, repo_path, message, e.help(path, Some("ybc check")), human);
             }
         },

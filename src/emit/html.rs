@@ -374,7 +374,11 @@ impl Page {
 /// A title from the file name when the routine has none: `desk-reset.ybc` → "Desk reset".
 fn fallback_title(source_name: &str) -> String {
     let stem = std::path::Path::new(source_name).file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    let words = stem.replace(['-', '_'], " ");
+    // A file name can hold anything; the handout shows none of its control characters.
+    let words: String = stem
+        .chars()
+        .map(|c| if matches!(c, '-' | '_') || c.is_control() || crate::controls::is_bidi(c) { ' ' } else { c })
+        .collect();
     let mut chars = words.trim().chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -743,7 +747,10 @@ fn props(routine: &Routine) -> Vec<PropItem> {
                     if !needed_by.contains(&name) {
                         needed_by.push(name);
                     }
-                } else if step.props.iter().any(|p| catalog.prop(&p.value).is_some_and(|q| q.id == pid))
+                } else if step
+                    .props
+                    .iter()
+                    .any(|p| catalog.prop(&p.value).map_or(p.value.as_str(), |q| q.id.as_str()) == pid)
                     && !used_by.contains(&name)
                 {
                     used_by.push(name);

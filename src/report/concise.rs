@@ -2,6 +2,7 @@
 //! the form editors' problem matchers and `grep` understand.
 
 use super::{FileReport, Renderer};
+use crate::controls::escape;
 
 /// Writes one line per finding.
 #[derive(Debug, Default)]
@@ -11,16 +12,17 @@ impl Renderer for ConciseRenderer {
     fn file(&mut self, file: &FileReport) -> String {
         let mut out = String::new();
         for f in &file.findings {
-            // A message is one line; a stray line break would split the record.
+            // A message is one line; a stray line break would split the record,
+            // and one in a file name would start a line of its own.
             let message = f.message.replace(['\r', '\n'], " ");
             out.push_str(&format!(
                 "{}:{}:{}: {}[{}] {}\n",
-                f.file,
+                escape(&f.file),
                 f.start.line,
                 f.start.column,
                 f.level.as_str(),
                 f.rule,
-                message
+                escape(&message)
             ));
         }
         out

@@ -4,6 +4,8 @@
 //!
 //! Values are escaped as GitHub's own toolkit (`@actions/core`, `command.ts`)
 //! escapes them: `%`, CR and LF in the message; also `:` and `,` in properties.
+//! Other control characters, which the runner does not read back, are written
+//! as `\u{1b}`, so that none reaches the log.
 //! Columns are given only when the finding is on one line, as GitHub ignores
 //! them otherwise. Paths are relative to the repository root, as GitHub wants.
 
@@ -46,9 +48,12 @@ impl Renderer for GithubRenderer {
     }
 }
 
-/// Escapes a command's message: `%`, CR and LF.
+/// Escapes a command's message: `%`, CR and LF as the runner reads them back;
+/// any other control character (which the log would show as a terminal does)
+/// as [`crate::controls::escape`] writes it.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let text = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::controls::escape(&text).into_owned()
 }
 
 /// Escapes a property's value: as a message, and also `:` and `,`.
@@ -82,5 +87,6 @@ mod tests {
     fn escapes_as_the_actions_toolkit_does() {
         assert_eq!(escape_data("100% done\r\nnext: a, b"), "100%25 done%0D%0Anext: a, b");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(escape_data("a\u{1b}[2J\tb"), "a\\u{1b}[2J\\tb");
     }
 }

@@ -8,6 +8,7 @@ use miette::{
     SpanContents,
 };
 
+use crate::controls::{Pictured, escape};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// The most diagnostics shown for one file; the rest are counted in one line.
@@ -34,7 +35,11 @@ impl HumanRenderer {
         if diagnostics.is_empty() {
             return String::new();
         }
-        let source = CharColumns { name: name.to_owned(), text: text.to_owned() };
+        // What a file holds, and its name, reach the terminal only with their
+        // control characters made visible.
+        let name = &*crate::controls::escape(name);
+        let shown = Pictured::new(text);
+        let source = CharColumns { name: name.to_owned(), text: shown.text.clone().into_owned() };
         let lines = crate::span::LineIndex::new(text);
         let mut out = String::new();
         for diagnostic in diagnostics.iter().take(MAX_PER_FILE) {
@@ -43,9 +48,9 @@ impl HumanRenderer {
                 out.push_str(&self.render_without_source(name, at, diagnostic));
                 continue;
             }
-            let report = Report { diagnostic, source: &source, len: text.len() };
+            let report = Report { diagnostic, source: &source, shown: &shown };
             if self.handler.render_report(&mut out, &report).is_err() {
-                out.push_str(&format!("{name}: {}\n", diagnostic.message));
+                out.push_str(&format!("{name}: {}\n", escape(&diagnostic.message)));
             }
             out.push('\n');
         }
@@ -62,7 +67,7 @@ impl HumanRenderer {
     pub fn render_alone(&self, diagnostic: &Diagnostic) -> String {
         let mut out = String::new();
         if self.handler.render_report(&mut out, &Bare(diagnostic)).is_err() {
-            out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
+            out = format!("{}: {}\n", diagnostic.severity.as_str(), escape(&diagnostic.message));
         }
         out.push('\n');
         out
@@ -76,7 +81,7 @@ impl HumanRenderer {
         let report = Bare(&plain);
         let mut out = String::new();
         if self.handler.render_report(&mut out, &report).is_err() {
-            out = format!("{name}:{}:{}: {}\n", at.line, at.column, diagnostic.message);
+            out = format!("{name}:{}:{}: {}\n", at.line, at.column, escape(&diagnostic.message));
         }
         out.push('\n');
         out
@@ -105,7 +110,7 @@ impl fmt::Debug for Bare<'_> {
 
 impl fmt::Display for Bare<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.message)
+        f.write_str(&escape(&self.0.message))
     }
 }
 
@@ -121,7 +126,7 @@ impl miette::Diagnostic for Bare<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.0.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.0.help.as_deref().map(|h| Box::new(escape(h)) as Box<dyn fmt::Display>)
     }
 }
 
@@ -175,13 +180,16 @@ impl SourceCode for CharColumns {
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     source: &'a CharColumns,
-    len: usize,
+    /// The text as it is shown, to move spans into.
+    shown: &'a Pictured<'a>,
 }
 
 impl Report<'_> {
+    /// A span of the file, moved into the text as it is shown.
     fn span(&self, span: crate::span::Span) -> SourceSpan {
-        let start = span.start.min(self.len);
-        SourceSpan::new(start.into(), span.end.min(self.len).saturating_sub(start))
+        let len = self.source.text.len();
+        let start = self.shown.offset(span.start).min(len);
+        SourceSpan::new(start.into(), self.shown.offset(span.end).min(len).saturating_sub(start))
     }
 }
 
@@ -193,7 +201,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&escape(&self.diagnostic.message))
     }
 }
 
@@ -209,7 +217,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diagnostic.help.as_deref().map(|h| Box::new(escape(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -217,13 +225,13 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary =
-            LabeledSpan::new_primary_with_span(self.diagnostic.label.clone(), self.span(self.diagnostic.span));
+        let label = self.diagnostic.label.as_deref().map(|l| escape(l).into_owned());
+        let primary = LabeledSpan::new_primary_with_span(label, self.span(self.diagnostic.span));
         let related = self
             .diagnostic
             .labels
             .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.span(l.span)));
+            .map(|l| LabeledSpan::new_with_span(Some(escape(&l.message).into_owned()), self.span(l.span)));
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }

@@ -196,10 +196,11 @@ fn level(severity: Severity) -> &'static str {
 
 /// A file as a URI: relative to `%SRCROOT%`, or absolute when outside the repository.
 fn artifact_location(repo_path: &str) -> sarif::ArtifactLocation {
-    let encoded = crate::uri::escape_path(repo_path);
     if repo_path.starts_with('/') {
+        let encoded = crate::uri::escape_path(repo_path);
         sarif::ArtifactLocation::builder().uri(format!("file://{encoded}")).build()
     } else {
+        let encoded = crate::uri::escape_relative_path(repo_path);
         sarif::ArtifactLocation::builder().uri(encoded).uri_base_id(SRCROOT).build()
     }
 }

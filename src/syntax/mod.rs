@@ -105,11 +105,14 @@ struct Builder<'t> {
     layout: Layout,
     document: Document,
     diagnostics: Vec<Diagnostic>,
+    /// The control characters in the text, found before any line is read.
+    controls: Vec<Diagnostic>,
 }
 
 impl<'t> Builder<'t> {
     fn new(text: &'t str) -> Self {
-        Builder { text, layout: Layout::default(), document: Document::default(), diagnostics: Vec::new() }
+        let controls = control_characters(text);
+        Builder { text, layout: Layout::default(), document: Document::default(), diagnostics: Vec::new(), controls }
     }
 
     fn add(&mut self, mut line: Line) {
@@ -125,8 +128,90 @@ impl<'t> Builder<'t> {
 
     fn finish(mut self) -> Parsed {
         self.layout.finish(&mut self.document, &mut self.diagnostics);
-        Parsed { document: self.document, diagnostics: self.diagnostics }
+        let diagnostics =
+            if self.controls.is_empty() { self.diagnostics } else { merge_by_start(self.controls, self.diagnostics) };
+        Parsed { document: self.document, diagnostics }
     }
+}
+
+/// The most `control-character` errors one file gets; the characters after
+/// them are counted in one more. A file that is mostly control characters
+/// (a binary file with no NUL byte) would otherwise get a diagnostic per byte.
+const MAX_CONTROL_CHARACTERS: usize = 100;
+
+/// An error for each character of `text` that routine text may not hold
+/// ([`crate::controls::name`]), up to [`MAX_CONTROL_CHARACTERS`]: whatever a
+/// file says, no escape sequence reaches a terminal, a log or a handout
+/// through it, and `ybc fmt` refuses the file rather than keep the character
+/// unseen.
+fn control_characters(text: &str) -> Vec<Diagnostic> {
+    // A byte that can start such a character; most files have none at all.
+    let may_start = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2 || *b == 0xe2;
+    let mut found = Vec::new();
+    let mut more: Option<(Span, char, usize)> = None;
+    let mut from = 0;
+    while let Some(n) = text.as_bytes().get(from..).and_then(|rest| rest.iter().position(may_start)) {
+        let at = from + n;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+        from = at + c.len_utf8();
+        if crate::controls::name(c).is_none() {
+            continue;
+        }
+        let span = Span::new(at, from);
+        match &mut more {
+            Some((_, _, count)) => *count += 1,
+            None if found.len() == MAX_CONTROL_CHARACTERS => more = Some((span, c, 1)),
+            None => found.push(control_character(span, c, None)),
+        }
+    }
+    if let Some((span, c, count)) = more {
+        found.push(control_character(span, c, Some(count - 1)));
+    }
+    found
+}
+
+/// The error for the refused character `c` at `span`; `more` counts those
+/// after it in the file that have no error of their own.
+fn control_character(span: Span, c: char, more: Option<usize>) -> Diagnostic {
+    let what = crate::controls::name(c).unwrap_or("a control character");
+    let code = c as u32;
+    let (mut message, help) = if crate::controls::is_bidi(c) {
+        (
+            format!(
+                "This line holds {what} (U+{code:04X}), an invisible character that makes text display in a different order than it is read."
+            ),
+            "Delete it: right-to-left text (Hebrew, Arabic) displays correctly without it. It is invisible in most editors, so put the cursor where it is marked and press Delete once.",
+        )
+    } else {
+        (
+            format!(
+                "This line holds {what} (U+{code:04X}), an invisible character that can change what a terminal or a log shows."
+            ),
+            "Delete it. It is invisible in most editors, so put the cursor where it is marked and press Delete once; text copied from a terminal or a word processor can carry such characters.",
+        )
+    };
+    if let Some(more) = more.filter(|&n| n > 0) {
+        message.push_str(&format!(" {more} more such characters follow it in this file."));
+    }
+    Diagnostic::error("control-character", span, message)
+        .with_label(format!("U+{code:04X} here"))
+        .with_help(help)
+        .with_fix(span, "")
+}
+
+/// The diagnostics of `a` and `b`, each in source order, merged into one list
+/// in source order (those of `a` first at the same place).
+fn merge_by_start(a: Vec<Diagnostic>, b: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for d in a {
+        while let Some(next) = b.next_if(|next| next.span.start < d.span.start) {
+            merged.push(next);
+        }
+        merged.push(d);
+    }
+    merged.extend(b);
+    merged
 }
 
 /// Where the run of at most [`CHUNK_LINES`] lines that starts at byte `start`
@@ -451,6 +536,19 @@ mod tests {
             assert_eq!(parse(part), parse_line_by_line(part), "differ on the first {end} bytes");
         }
         assert!(!parse(&text).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn control_characters_are_errors_up_to_a_limit_and_then_counted() {
+        let parsed = parse("cat-cow 8 reps \"\u{1b}[2J\"\n");
+        let found: Vec<_> = parsed.diagnostics.iter().filter(|d| d.code == "control-character").collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span, Span::new(16, 17));
+        let text = "\u{1}".repeat(MAX_CONTROL_CHARACTERS + 50);
+        let found: Vec<_> = parse(&text).diagnostics.into_iter().filter(|d| d.code == "control-character").collect();
+        assert_eq!(found.len(), MAX_CONTROL_CHARACTERS + 1);
+        assert!(found[MAX_CONTROL_CHARACTERS].message.ends_with(" 49 more such characters follow it in this file."));
+        assert_eq!(parse(&text), parse_line_by_line(&text));
     }
 
     #[test]
