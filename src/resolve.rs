@@ -875,9 +875,9 @@ fn unknown_word(span: Span, word: &str, keyword: &str, allowed: &[&str]) -> Diag
         .with_label(format!("unknown {keyword}"));
     match catalog::suggest(word, allowed.iter().copied()) {
         Some(s) => diagnostic
-            .with_help(format!("Did you mean `{s}`? The {keyword}s are: {}.", allowed.join(", ")))
+            .with_help(format!("Did you mean `{s}`? A {keyword} is one of: {}.", allowed.join(", ")))
             .with_fix(span, s.to_owned()),
-        None => diagnostic.with_help(format!("The {keyword}s are: {}.", allowed.join(", "))),
+        None => diagnostic.with_help(format!("A {keyword} is one of: {}.", allowed.join(", "))),
     }
 }
 
