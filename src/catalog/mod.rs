@@ -171,9 +171,7 @@ impl Catalog {
     /// proportion to the file, not to the one number times the other.
     pub fn suggest_pose(&self, name: &str) -> Option<&str> {
         let base = self.base.as_ref().map_or(&[][..], |base| base.pose_names.as_slice());
-        suggest_by_length(name, [base, self.pose_names.as_slice()])
-            .and_then(|n| self.pose(n))
-            .map(|p| p.id.as_str())
+        suggest_by_length(name, [base, self.pose_names.as_slice()]).and_then(|n| self.pose(n)).map(|p| p.id.as_str())
     }
 
     /// The known condition closest to `name`.
@@ -275,12 +273,13 @@ const MAX_SUGGESTIBLE: usize = 64;
 
 /// The most pose names one suggestion looks at (those of a near enough
 /// length), and of them the most it compares by edit distance (those whose
-/// letters could be near enough). The built-in catalog has 137 names, so
-/// only a very large studio catalog or file of custom poses ever reaches
-/// these, and then the names of the nearest lengths are looked at first.
-pub const MAX_LOOKED: usize = 512;
+/// letters could be near enough). The built-in catalog has at most 13 names
+/// of any one length, so only a very large studio catalog or file of custom
+/// poses ever reaches these; then the names of the nearest lengths are looked
+/// at first, and within a length those nearest the name in alphabetical order.
+pub const MAX_LOOKED: usize = 256;
 /// See [`MAX_LOOKED`].
-pub const MAX_COMPARED: usize = 64;
+pub const MAX_COMPARED: usize = 32;
 
 /// How far (in edits) a name of `chars` characters may be from a known one to be suggested.
 fn allowed_distance(chars: usize) -> usize {
@@ -316,7 +315,11 @@ fn suggest_by_length<'a>(name: &str, lists: [&'a [(usize, String)]; 2]) -> Optio
         for length in lengths.clone() {
             let from = list.partition_point(|(l, _)| *l < length);
             let to = list.partition_point(|(l, _)| *l <= length);
-            for (_, candidate) in list.get(from..to).unwrap_or_default() {
+            let bucket = list.get(from..to).unwrap_or_default();
+            // Outwards from where the name would sort: a typo mostly keeps the start of a name.
+            let at = bucket.partition_point(|(_, c)| c.as_str() < name.as_str());
+            let outwards = (0..bucket.len()).flat_map(|k| [at.checked_sub(k + 1), Some(at + k)]).flatten();
+            for (_, candidate) in outwards.filter_map(|i| bucket.get(i)) {
                 if looked == MAX_LOOKED || compared == MAX_COMPARED {
                     return best.map(|(_, c)| c);
                 }

@@ -25,7 +25,9 @@ pub fn convert_all(uri: &Uri, document: &Document, encoding: Encoding) -> Vec<ls
             Severity::Info,
             "too-many",
             crate::span::Span::new(0, 0),
-            format!("{more} more problems in this file are not shown here (the editor shows the first {MAX_PUBLISHED})."),
+            format!(
+                "{more} more problems in this file are not shown here (the editor shows the first {MAX_PUBLISHED})."
+            ),
         )
         .with_help("Run `ybc check` on the file to list them all.");
         converted.push(convert(uri, document, &note, encoding));

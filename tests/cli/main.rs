@@ -9,5 +9,6 @@ mod fix;
 mod harness;
 mod hostile;
 mod language;
+mod linear;
 mod plan;
 mod safety;

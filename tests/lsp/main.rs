@@ -9,4 +9,5 @@ mod editing;
 mod grammar_routines;
 mod hover;
 mod lifecycle;
+mod limits;
 mod navigation;
