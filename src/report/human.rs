@@ -133,6 +133,9 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
+/// Snippets with this many lines between them, or fewer, are shown as one.
+const JOIN_ACROSS: usize = 1;
+
 /// A named source whose columns count characters, not bytes, so that the
 /// `file:line:col` a teacher reads matches what their editor shows
 /// (miette's own string sources count bytes).
@@ -190,7 +193,11 @@ impl SourceCode for CharColumns {
                 SourceSpan::new(from.into(), to - from),
                 first,
                 column,
-                end_line - first + 1,
+                // miette uses the count only to join a snippet with the next
+                // when they touch; one more line joins them across a gap of
+                // one line too, which shows that line instead of a second
+                // frame that would take more room.
+                end_line - first + 1 + JOIN_ACROSS,
             )
             .with_language("ybc"),
         ))
