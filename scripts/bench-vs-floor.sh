@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timings of `ybc` against the I/O floor, with hyperfine.
 #
-#   scripts/bench-vs-floor.sh [--files N] [--scale] [--runs N] [--work DIR]
+#   scripts/bench-vs-floor.sh [--files N] [--scale] [--linear] [--runs N] [--work DIR]
 #
 # On one generated corpus of N routines (default 10,000; `gen-corpus`, seed 1)
 # it times, in one hyperfine run each:
@@ -20,15 +20,17 @@ set -euo pipefail
 
 files=10000
 scale=false
+linear=false
 runs=10
 work="${TMPDIR:-/tmp}/ybc-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
     --files) files="$2"; shift 2 ;;
     --scale) scale=true; shift ;;
+    --linear) linear=true; shift ;;
     --runs) runs="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-vs-floor: unknown argument \`$1\` (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -97,3 +99,50 @@ fi
 echo "| \`ybc check\` one small routine (desk-reset) | $(ms "$(mean small)") | $(ms "$(cpu small)") | |"
 echo "| \`ybc check\` one 10 MB routine | $(ms "$(mean big)") | $(ms "$(cpu big)") | |"
 echo "| \`ybc build --format html\` 45-minute class | $(ms "$(mean html)") | $(ms "$(cpu html)") | |"
+
+if $linear; then
+  shape() { # shape NAME BYTES -> prints the path of a generated input of about BYTES bytes
+    local file="$work/shape-$1-$2.ybc"
+    [ -f "$file" ] || python3 - "$1" "$2" > "$file" <<'PY'
+import sys
+kind, size = sys.argv[1], int(sys.argv[2])
+out = []
+if kind == "long-line":        # one line, a stray word every 3 bytes
+    out.append("strength:\n  locust" + " zz" * (size // 3) + "\n")
+elif kind == "fmt-lines":      # `locust zz` lines, for fmt --check
+    out.append("strength:\n" + "  locust zz\n" * (size // 12))
+elif kind == "custom-poses":   # half pose lines, half unknown names one letter off
+    n = size // 2 // 60
+    out += [f"pose wall-angel-{i:06} \"Wall Angel {i}\" focus mobility hold 20-40s\n" for i in range(n)]
+    out.append("strength:\n")
+    out += [f"  wall-angel-{i:06}x hold 30s\n" for i in range(size // 2 // 28)]
+elif kind == "x-lines":        # `x` lines: an unknown pose every 2 bytes
+    out.append("x\n" * (size // 2))
+elif kind == "far-labels":     # strength-order warnings whose labels are far apart
+    block = ["  single-leg-locust 8 reps alternating\n"] + ["  cat-cow 8 reps\n"] * 2000 + ["  locust hold 20s\n"]
+    out.append("warmup:\n  cat-cow 8 reps\nstrength:\n")
+    while sum(map(len, out)) < size:
+        out += block
+    out.append("cooldown:\n  childs-pose 1m\n")
+sys.stdout.write("".join(out))
+PY
+    echo "$file"
+  }
+  echo
+  echo "| shape | command | 1 MB | 4 MB | 4 MB / 1 MB | peak RSS at 4 MB | RSS per input byte |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  for spec in "long-line:check --format concise" "fmt-lines:fmt --check" "custom-poses:check --format concise" \
+    "x-lines:check --format concise" "far-labels:check"; do
+    name="${spec%%:*}" args="${spec#*:}"
+    small=$(shape "$name" 1000000) large=$(shape "$name" 4000000)
+    # shellcheck disable=SC2086 # $args is several words on purpose
+    time_it "$name-1" 3 -N -n "$name-1" "$ybc --color never $args $small"
+    # shellcheck disable=SC2086
+    time_it "$name-4" 3 -N -n "$name-4" "$ybc --color never $args $large"
+    # shellcheck disable=SC2086
+    /usr/bin/time -f '%M' -o "$work/peak" "$ybc" --color never $args "$large" >/dev/null 2>&1 || true
+    peak_kb=$(tail -n 1 "$work/peak")
+    bytes=$(stat -c %s "$large")
+    echo "| $name | \`ybc $args\` | $(ms "$(mean "$name-1")") | $(ms "$(mean "$name-4")") | $(ratio "$(mean "$name-4")" "$(mean "$name-1")") | $((peak_kb / 1024)) MB | $(awk -v k="$peak_kb" -v b="$bytes" 'BEGIN { printf "%.0f", k * 1024 / b }') |"
+  done
+fi

@@ -107,9 +107,10 @@ enum Command {
         /// Print only the diagnostics: no summary line.
         #[arg(short, long)]
         quiet: bool,
-        /// How many files to check at once (default: one per core; also RAYON_NUM_THREADS).
-        #[arg(long, value_name = "N")]
-        threads: Option<usize>,
+        /// How many files to check at once, at most 256 (default: one per core; also
+        /// RAYON_NUM_THREADS).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
+        threads: Option<u16>,
         /// Rewrite, in place, what is written in a way ybc does not read but whose meaning is
         /// certain (`30 seconds` → `30s`, `child's pose` → `childs-pose`, `warm up:` →
         /// `warmup:`), then report what is left. Guesses and safety changes are left to you.
@@ -251,8 +252,23 @@ struct CheckRun {
     excludes: Vec<String>,
     stdin_filename: Option<PathBuf>,
     quiet: bool,
-    threads: Option<usize>,
+    threads: Option<u16>,
     fix: bool,
+}
+
+/// The most worker threads `check` starts. Each thread costs a stack and start-up
+/// time, and files are read from one disk: far past the number of cores there is
+/// nothing to gain, and `--threads 100000` spent minutes starting threads.
+/// Asking for more is a usage error that names the range, not a silent cut: a
+/// typo in a CI file should be seen.
+const MAX_THREADS: i64 = 256;
+
+/// The worker threads to start: `--threads`, else RAYON_NUM_THREADS, at most
+/// [`MAX_THREADS`]; 0 lets rayon start one per core.
+fn worker_threads(asked: Option<u16>) -> usize {
+    let from_env = || std::env::var("RAYON_NUM_THREADS").ok().and_then(|n| n.trim().parse::<usize>().ok());
+    let max = usize::try_from(MAX_THREADS).unwrap_or(usize::MAX);
+    asked.map(usize::from).or_else(from_env).unwrap_or(0).min(max)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -528,7 +544,7 @@ impl App {
         }
         let places = Places::here();
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(run.threads.unwrap_or(0))
+            .num_threads(worker_threads(run.threads))
             .build()
             .map_err(|e| Failure(format!("can't start the worker threads: {e}")))?;
         let version = env!("YBC_VERSION");

@@ -2,6 +2,7 @@
 //! (with suggestions when they are not there), doses read and validated,
 //! custom poses built.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::catalog::{
@@ -84,12 +85,32 @@ pub fn resolve(document: &Document, catalog: &Arc<Catalog>, purpose: Purpose) ->
     (Routine { catalog, meta, body }, diagnostics)
 }
 
+/// The longest custom pose id, in characters: the longest in the built-in
+/// catalog has 32.
+pub const MAX_POSE_ID: usize = 64;
+
 /// Builds the routine's own `pose` definitions, checking each.
 fn custom_poses(document: &Document, catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) -> Vec<Pose> {
-    let mut poses: Vec<(Pose, Span)> = Vec::new();
+    let mut poses: Vec<Pose> = Vec::new();
+    // Where each id was first defined, to find a second definition at once.
+    let mut defined: HashMap<&str, Span> = HashMap::new();
     for header in &document.headers {
         let HeaderKind::Pose(def) = &header.kind else { continue };
         let id = &def.id;
+        let length = id.value.chars().count();
+        if length > MAX_POSE_ID {
+            // The id itself is not quoted: it may be a pasted paragraph.
+            diagnostics.push(
+                Diagnostic::error(
+                    "custom-pose",
+                    id.span,
+                    format!("This pose id is {length} characters long; an id can have at most {MAX_POSE_ID}."),
+                )
+                .with_label("too long for an id")
+                .with_help("Use a short id, like `wall-angel`, and put the pose's full name in quotes after it."),
+            );
+            continue;
+        }
         if !is_kebab(&id.value) {
             diagnostics.push(
                 Diagnostic::error("custom-pose", id.span, format!("`{}` can't be a pose id.", id.value))
@@ -110,20 +131,21 @@ fn custom_poses(document: &Document, catalog: &Catalog, diagnostics: &mut Vec<Di
             );
             continue;
         }
-        if let Some((_, first)) = poses.iter().find(|(p, _)| p.id == id.value) {
+        if let Some(&first) = defined.get(id.value.as_str()) {
             diagnostics.push(
                 Diagnostic::error("custom-pose", id.span, format!("`{}` is defined twice.", id.value))
                     .with_label("second definition")
-                    .with_related(*first, "first defined here")
+                    .with_related(first, "first defined here")
                     .with_help("Keep one definition, or rename one of them."),
             );
             continue;
         }
         if let Some(pose) = custom_pose(def, catalog, diagnostics) {
-            poses.push((pose, id.span));
+            defined.insert(&id.value, id.span);
+            poses.push(pose);
         }
     }
-    poses.into_iter().map(|(p, _)| p).collect()
+    poses
 }
 
 fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) -> Option<Pose> {

@@ -24,6 +24,8 @@ pub struct Catalog {
     conditions: Vec<Condition>,
     props: Vec<Prop>,
     pose_index: Index,
+    /// The pose index's names by length, for suggestions: [`by_length`].
+    pose_names: Vec<(usize, String)>,
     condition_index: Index,
     prop_index: Index,
 }
@@ -51,9 +53,10 @@ impl Catalog {
     /// A catalog of the given entries.
     pub fn new(poses: Vec<Pose>, conditions: Vec<Condition>, props: Vec<Prop>) -> Self {
         let pose_index = index(poses.iter().map(|p| (&p.id, &p.aliases)));
+        let pose_names = by_length(&pose_index);
         let condition_index = index(conditions.iter().map(|c| (&c.id, &c.aliases)));
         let prop_index = index(props.iter().map(|p| (&p.id, &p.aliases)));
-        Self { base: None, poses, conditions, props, pose_index, condition_index, prop_index }
+        Self { base: None, poses, conditions, props, pose_index, pose_names, condition_index, prop_index }
     }
 
     /// This catalog with more poses added (a studio's own, or a routine's `pose` lines).
@@ -67,12 +70,14 @@ impl Catalog {
         };
         poses.extend(extra);
         let pose_index = index(poses.iter().map(|p| (&p.id, &p.aliases)));
+        let pose_names = by_length(&pose_index);
         Self {
             base: Some(base),
             poses,
             conditions: Vec::new(),
             props: Vec::new(),
             pose_index,
+            pose_names,
             condition_index: Index::new(),
             prop_index: Index::new(),
         }
@@ -159,11 +164,14 @@ impl Catalog {
     }
 
     /// The known pose name closest to `name`, if one is close enough to be a typo.
+    ///
+    /// Only names whose length is within the allowed distance are compared, the
+    /// nearest lengths first, and at most [`MAX_COMPARED`] of them: a file with
+    /// thousands of its own poses and thousands of unknown names costs time in
+    /// proportion to the file, not to the one number times the other.
     pub fn suggest_pose(&self, name: &str) -> Option<&str> {
-        let base = self.base.as_ref().map(|base| base.pose_index.keys()).into_iter().flatten();
-        suggest(name, base.chain(self.pose_index.keys()).map(String::as_str))
-            .and_then(|n| self.pose(n))
-            .map(|p| p.id.as_str())
+        let base = self.base.as_ref().map_or(&[][..], |base| base.pose_names.as_slice());
+        suggest_by_length(name, [base, self.pose_names.as_slice()]).and_then(|n| self.pose(n)).map(|p| p.id.as_str())
     }
 
     /// The known condition closest to `name`.
@@ -263,6 +271,99 @@ fn dashed(name: &str) -> String {
 /// The longest name (in bytes) worth looking for a suggestion for.
 const MAX_SUGGESTIBLE: usize = 64;
 
+/// The most pose names one suggestion looks at (those of a near enough
+/// length), and of them the most it compares by edit distance (those whose
+/// letters could be near enough). The built-in catalog has at most 13 names
+/// of any one length, so only a very large studio catalog or file of custom
+/// poses ever reaches these; then the names of the nearest lengths are looked
+/// at first, and within a length those nearest the name in alphabetical order.
+pub const MAX_LOOKED: usize = 256;
+/// See [`MAX_LOOKED`].
+pub const MAX_COMPARED: usize = 32;
+
+/// How far (in edits) a name of `chars` characters may be from a known one to be suggested.
+fn allowed_distance(chars: usize) -> usize {
+    match chars {
+        0..=3 => 1,
+        4..=7 => 2,
+        _ => 3,
+    }
+}
+
+/// An index's names with their length in characters, in order of length, then name.
+fn by_length(index: &Index) -> Vec<(usize, String)> {
+    let mut names: Vec<(usize, String)> = index.keys().map(|k| (k.chars().count(), k.clone())).collect();
+    names.sort_unstable();
+    names
+}
+
+/// [`suggest`] over lists made by [`by_length`]: only names of a near enough
+/// length, the nearest first, those whose letters could be near enough, and
+/// at most [`MAX_LOOKED`] names and [`MAX_COMPARED`] edit distances in all.
+fn suggest_by_length<'a>(name: &str, lists: [&'a [(usize, String)]; 2]) -> Option<&'a str> {
+    if name.len() > MAX_SUGGESTIBLE {
+        return None;
+    }
+    let name = name.to_lowercase();
+    let chars = name.chars().count();
+    let allowed = allowed_distance(chars);
+    // Lengths in order of nearness: chars, chars - 1, chars + 1, …
+    let lengths = (0..=allowed).flat_map(|d| [chars.checked_sub(d), (d > 0).then_some(chars + d)]).flatten();
+    let mut best: Option<(usize, &str)> = None;
+    let (mut looked, mut compared) = (0, 0);
+    for list in lists {
+        for length in lengths.clone() {
+            let from = list.partition_point(|(l, _)| *l < length);
+            let to = list.partition_point(|(l, _)| *l <= length);
+            let bucket = list.get(from..to).unwrap_or_default();
+            // Outwards from where the name would sort: a typo mostly keeps the start of a name.
+            let at = bucket.partition_point(|(_, c)| c.as_str() < name.as_str());
+            let outwards = (0..bucket.len()).flat_map(|k| [at.checked_sub(k + 1), Some(at + k)]).flatten();
+            for (_, candidate) in outwards.filter_map(|i| bucket.get(i)) {
+                if looked == MAX_LOOKED || compared == MAX_COMPARED {
+                    return best.map(|(_, c)| c);
+                }
+                looked += 1;
+                if letters_apart(&name, candidate) > allowed {
+                    continue;
+                }
+                compared += 1;
+                let distance = strsim::damerau_levenshtein(&name, candidate);
+                if distance <= allowed && best.is_none_or(|b| (distance, candidate.as_str()) < b) {
+                    best = Some((distance, candidate));
+                }
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// A lower bound of the edit distance between two names from their letters
+/// alone (each edit adds, removes or changes at most one letter), cheap to
+/// work out; 0 for names that are not ASCII.
+fn letters_apart(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return 0;
+    }
+    let mut counts = [0u8; 128];
+    for byte in a.bytes() {
+        if let Some(c) = counts.get_mut(usize::from(byte)) {
+            *c = c.saturating_add(1);
+        }
+    }
+    // The letters the two have in common; the rest of each must be edited.
+    let mut common = 0;
+    for byte in b.bytes() {
+        if let Some(c) = counts.get_mut(usize::from(byte))
+            && *c > 0
+        {
+            *c -= 1;
+            common += 1;
+        }
+    }
+    (a.len() - common).max(b.len() - common)
+}
+
 /// The candidate closest to `name` by edit distance, if it is close enough to be a typo.
 ///
 /// Ties go to the alphabetically first candidate so that suggestions are stable.
@@ -273,12 +374,11 @@ pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         return None;
     }
     let name = name.to_lowercase();
-    let allowed = match name.chars().count() {
-        0..=3 => 1,
-        4..=7 => 2,
-        _ => 3,
-    };
+    let chars = name.chars().count();
+    let allowed = allowed_distance(chars);
     candidates
+        // Names whose lengths differ by more than the allowed edits can't be near enough.
+        .filter(|candidate| candidate.len() + allowed >= chars && candidate.chars().count() <= chars + allowed)
         .filter_map(|candidate| {
             let distance = strsim::damerau_levenshtein(&name, candidate);
             (distance <= allowed).then_some((distance, candidate))

@@ -92,13 +92,26 @@ fn unreadable_words(document: &Document) -> Vec<Span> {
 
 /// The diagnostics that explain the unreadable words: the same ones
 /// `ybc check` gives (resolving is where a stray word is explained).
+///
+/// `spans` are in order of their start, as [`unreadable_words`] gives them.
 fn explain_unreadable(document: &Document, spans: &[Span]) -> Vec<Diagnostic> {
     let (_, diagnostics) = resolve(document, &Catalog::builtin(), Purpose::Routine);
-    let mut found: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        // Those about the words, or about more that takes them in (`child's pose`).
-        .filter(|d| spans.iter().any(|s| d.span.start < s.end.max(s.start + 1) && d.span.end > s.start))
+    // How far the spans up to each one reach (an empty span reaches its next
+    // byte), so that whether a diagnostic touches any of them is one binary
+    // search, not a comparison with each.
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |far, s| {
+            *far = s.end.max(s.start + 1).max(*far);
+            Some(*far)
+        })
         .collect();
+    let touches = |d: &Diagnostic| {
+        let before_end = spans.partition_point(|s| s.start < d.span.end);
+        before_end.checked_sub(1).and_then(|i| reach.get(i)).is_some_and(|&far| far > d.span.start)
+    };
+    // Those about the words, or about more that takes them in (`child's pose`).
+    let mut found: Vec<Diagnostic> = diagnostics.into_iter().filter(touches).collect();
     if found.is_empty() {
         // Every stray word has a diagnostic in resolve; this is a safety net.
         found = spans

@@ -4,7 +4,7 @@
 
 use lsp_types::{Position, PositionEncodingKind, Range};
 
-use crate::span::Span;
+use crate::span::{LineIndex, Span, Unit};
 
 /// What a column counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,12 +40,12 @@ impl Encoding {
         }
     }
 
-    /// How many units `c` takes.
-    fn width(self, c: char) -> usize {
+    /// What a column of this encoding counts, in ybc's own terms.
+    fn unit(self) -> Unit {
         match self {
-            Encoding::Utf8 => c.len_utf8(),
-            Encoding::Utf16 => c.len_utf16(),
-            Encoding::Utf32 => 1,
+            Encoding::Utf8 => Unit::Bytes,
+            Encoding::Utf16 => Unit::Utf16,
+            Encoding::Utf32 => Unit::Chars,
         }
     }
 }
@@ -53,41 +53,34 @@ impl Encoding {
 /// Where each line of a text starts, for converting between offsets and positions.
 ///
 /// Lines end as they do for the parser and for the protocol: LF, CRLF or a lone CR.
+/// A position costs the same however long its line is and however many
+/// positions are found on it ([`LineIndex`] keeps marks along long lines).
 #[derive(Debug, Clone)]
 pub struct LineMap {
-    starts: Vec<usize>,
+    index: LineIndex,
     len: usize,
 }
 
 impl LineMap {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-        }
-        Self { starts, len: text.len() }
+        Self { index: LineIndex::new(text), len: text.len() }
     }
 
     /// The 0-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.index.line(offset) - 1
     }
 
     /// The byte offset where `line` starts (the end of the text past the last line).
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts.get(line).copied().unwrap_or(self.len)
+        self.index.line_start(line).unwrap_or(self.len)
     }
 
     /// The byte offset where `line`'s text ends, before its line ending.
     pub fn line_end(&self, text: &str, line: usize) -> usize {
         let start = self.line_start(line);
-        let next = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let next = self.index.line_start(line + 1).unwrap_or(self.len);
         let body = text.get(start..next).unwrap_or("");
         let body = body.strip_suffix('\n').unwrap_or(body);
         let body = body.strip_suffix('\r').unwrap_or(body);
@@ -100,9 +93,7 @@ impl LineMap {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_of(offset);
-        let start = self.line_start(line);
-        let column = text.get(start..offset).map_or(0, |s| s.chars().map(|c| encoding.width(c)).sum());
+        let (line, column) = self.index.locate(text, offset, encoding.unit());
         Position::new(to_u32(line), to_u32(column))
     }
 
@@ -111,21 +102,11 @@ impl LineMap {
     /// and a column inside a character (half a surrogate pair) means that character's start.
     pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> usize {
         let line = position.line as usize;
-        if line >= self.starts.len() {
+        if line >= self.index.line_count() {
             return text.len();
         }
-        let start = self.line_start(line);
         let end = self.line_end(text, line);
-        let wanted = position.character as usize;
-        let mut units = 0;
-        for (i, c) in text.get(start..end).unwrap_or("").char_indices() {
-            let next = units + encoding.width(c);
-            if next > wanted {
-                return start + i;
-            }
-            units = next;
-        }
-        end
+        self.index.offset_in_line(text, line, end, position.character as usize, encoding.unit())
     }
 
     /// The range of a span.

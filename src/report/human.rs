@@ -10,6 +10,7 @@ use miette::{
 
 use crate::controls::{Pictured, escape};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::{LineIndex, Unit};
 
 /// The most diagnostics shown for one file; the rest are counted in one line.
 pub const MAX_PER_FILE: usize = 200;
@@ -39,8 +40,9 @@ impl HumanRenderer {
         // control characters made visible.
         let name = &*crate::controls::escape(name);
         let shown = Pictured::new(text);
-        let source = CharColumns { name: name.to_owned(), text: shown.text.clone().into_owned() };
-        let lines = crate::span::LineIndex::new(text);
+        let shown_text = shown.text.clone().into_owned();
+        let source = CharColumns { name: name.to_owned(), lines: LineIndex::new(&shown_text), text: shown_text };
+        let lines = LineIndex::new(text);
         let mut out = String::new();
         for diagnostic in diagnostics.iter().take(MAX_PER_FILE) {
             if quoted_line_too_long(text, diagnostic) {
@@ -138,12 +140,24 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
+/// Snippets with this many lines between them, or fewer, are shown as one.
+const JOIN_ACROSS: usize = 1;
+
 /// A named source whose columns count characters, not bytes, so that the
 /// `file:line:col` a teacher reads matches what their editor shows
 /// (miette's own string sources count bytes).
+///
+/// It also hands miette only the lines around a label, each time, and says
+/// how many lines that is. miette's own string source counts the lines from
+/// the start of the file instead, which made it join a label near line 2,500
+/// with one near line 5,000 into a single snippet of every line between; and
+/// reading from the start of the file for every label cost time in
+/// proportion to the file. Now far-apart labels are separate snippets, so a
+/// report grows with the number of labels, not the distance between them.
 struct CharColumns {
     name: String,
     text: String,
+    lines: LineIndex,
 }
 
 impl SourceCode for CharColumns {
@@ -153,24 +167,44 @@ impl SourceCode for CharColumns {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let contents = self.text.read_span(span, context_lines_before, context_lines_after)?;
-        let data = contents.data();
-        // miette gives the column of the contents' first byte in bytes; count
-        // the characters from the start of its line instead.
-        let at = contents.span().offset().min(self.text.len());
-        let column = self
-            .text
-            .get(..at)
-            .map(|before| before.rsplit(['\n', '\r']).next().unwrap_or("").chars().count())
-            .unwrap_or(contents.column());
+        let text = self.text.as_str();
+        let start = span.offset();
+        let end = start + span.len();
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let (line, column) = self.lines.locate(text, start, Unit::Chars);
+        // The line holding the span's last byte.
+        let last = self.lines.line(end.saturating_sub(1).max(start)) - 1;
+        // As miette does: with no lines of context before, the contents start
+        // at the span itself; otherwise at the start of the first line shown.
+        let (from, first, column) = match context_lines_before {
+            0 => (start, line, column),
+            before => {
+                let first = line.saturating_sub(before);
+                (self.lines.line_start(first).unwrap_or(0), first, 0)
+            }
+        };
+        let (to, end_line) = match context_lines_after {
+            0 => (end, last),
+            after => {
+                let end_line = (last + after).min(self.lines.line_count() - 1);
+                (self.lines.line_start(end_line + 1).unwrap_or(text.len()), end_line)
+            }
+        };
+        let data = text.get(from..to).ok_or(MietteError::OutOfBounds)?.as_bytes();
         Ok(Box::new(
             MietteSpanContents::new_named(
                 self.name.clone(),
                 data,
-                *contents.span(),
-                contents.line(),
+                SourceSpan::new(from.into(), to - from),
+                first,
                 column,
-                contents.line_count(),
+                // miette uses the count only to join a snippet with the next
+                // when they touch; one more line joins them across a gap of
+                // one line too, which shows that line instead of a second
+                // frame that would take more room.
+                end_line - first + 1 + JOIN_ACROSS,
             )
             .with_language("ybc"),
         ))

@@ -11,6 +11,7 @@ mod fix;
 mod harness;
 mod hostile;
 mod language;
+mod linear;
 mod plan;
 mod props;
 mod safety;

@@ -10,5 +10,6 @@ mod framing;
 mod grammar_routines;
 mod hover;
 mod lifecycle;
+mod limits;
 mod navigation;
 mod workspace;
