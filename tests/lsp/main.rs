@@ -7,7 +7,6 @@ mod completion;
 mod diagnostics;
 mod editing;
 mod framing;
-mod grammar_routines;
 mod hover;
 mod lifecycle;
 mod navigation;
