@@ -1,4 +1,5 @@
-//! Rule fixtures: `tests/fixtures/rules/<rule>/*.ybc`.
+//! Rule fixtures: `tests/fixtures/rules/<rule>/*.ybc`, one test per rule, so
+//! `cargo test hold_too_long` runs that rule's fixtures alone.
 //!
 //! A line that should get a finding from the rule ends in `# expect: <rule>`
 //! (the finding must start on that line). Files whose names start with
@@ -7,71 +8,128 @@
 //! them, so a change in wording is a reviewed diff.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ybc::catalog::Catalog;
 use ybc::report::human::HumanRenderer;
 use ybc::span::LineIndex;
 
-#[test]
-fn every_rule_fixture_gets_exactly_the_expected_findings() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+/// One `#[test]` per rule, named after it; `FIXTURE_TESTS` lists the rules covered.
+macro_rules! rule_fixture_tests {
+    ($($test:ident => $rule:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                rule_gets_exactly_the_expected_findings($rule);
+            }
+        )*
+        /// The rules that have a fixture test above.
+        const FIXTURE_TESTS: &[&str] = &[$($rule),*];
+    };
+}
+
+rule_fixture_tests! {
+    breath_holding_risk => "breath-holding-risk",
+    caution => "caution",
+    contraindicated => "contraindicated",
+    duration_mismatch => "duration-mismatch",
+    extension_streak => "extension-streak",
+    hold_too_long => "hold-too-long",
+    hold_too_short => "hold-too-short",
+    level_mismatch => "level-mismatch",
+    missing_cooldown => "missing-cooldown",
+    missing_dose => "missing-dose",
+    missing_warmup => "missing-warmup",
+    no_mobility_pairing => "no-mobility-pairing",
+    one_sided => "one-sided",
+    prop_not_listed => "prop-not-listed",
+    reps_out_of_range => "reps-out-of-range",
+    short_rest => "short-rest",
+    strength_order => "strength-order",
+    unknown_condition => "unknown-condition",
+    unknown_prop => "unknown-prop",
+    unused_allow => "unused-allow",
+}
+
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+/// Checks every fixture in `tests/fixtures/rules/<rule>/` and snapshots the rule's findings.
+fn rule_gets_exactly_the_expected_findings(rule: &str) {
+    assert!(ybc::check::rule(rule).is_some(), "fixtures for an unknown rule: {rule}");
+    let dir = fixtures_root().join(rule);
     let catalog = Catalog::builtin();
     let renderer = HumanRenderer::new(false);
-    let mut rules_seen = BTreeSet::new();
-    let mut dirs: Vec<_> = std::fs::read_dir(&root).expect("fixtures folder").flatten().map(|e| e.path()).collect();
-    dirs.sort();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut rendered = String::new();
     let mut failures = Vec::new();
-    for dir in dirs {
-        let rule = dir.file_name().and_then(|n| n.to_str()).expect("rule folder name").to_owned();
-        assert!(ybc::check::rule(&rule).is_some(), "fixtures for an unknown rule: {rule}");
-        let mut files: Vec<_> = std::fs::read_dir(&dir).expect("rule folder").flatten().map(|e| e.path()).collect();
-        files.sort();
-        let mut rendered = String::new();
-        let (mut triggers, mut quiets) = (0, 0);
-        for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "ybc")) {
-            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
-            let text = std::fs::read_to_string(file).expect("fixture");
-            let compiled = ybc::compile(&text, &catalog);
-            let lines = LineIndex::new(&text);
-            let found: BTreeSet<usize> =
-                compiled.diagnostics.iter().filter(|d| d.code == rule).map(|d| lines.line(d.span.start)).collect();
-            let expected: BTreeSet<usize> = ybc::syntax::lines(&text)
-                .enumerate()
-                .filter(|(_, (_, line))| {
-                    line.split("# expect:").nth(1).is_some_and(|rules| rules.split(',').any(|r| r.trim() == rule))
-                })
-                .map(|(i, _)| i + 1)
-                .collect();
-            if name.starts_with("quiet") {
-                quiets += 1;
-                assert!(expected.is_empty(), "{rule}/{name}: a quiet fixture must not expect findings");
-            } else {
-                triggers += 1;
-                assert!(
-                    !expected.is_empty(),
-                    "{rule}/{name}: a trigger fixture must mark lines with `# expect: {rule}`"
-                );
-            }
-            if found != expected {
-                failures.push(format!(
-                    "{rule}/{name}: expected findings on lines {expected:?}, found {found:?}\n{}",
-                    renderer.render(&name, &text, &compiled.diagnostics)
-                ));
-            }
-            let own: Vec<_> = compiled.diagnostics.iter().filter(|d| d.code == rule).cloned().collect();
-            if !own.is_empty() {
-                rendered.push_str(&renderer.render(&name, &text, &own));
-            }
+    let (mut triggers, mut quiets) = (0, 0);
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "ybc")) {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+        let text = std::fs::read_to_string(file).expect("fixture");
+        let compiled = ybc::compile(&text, &catalog);
+        let lines = LineIndex::new(&text);
+        let found: BTreeSet<usize> =
+            compiled.diagnostics.iter().filter(|d| d.code == rule).map(|d| lines.line(d.span.start)).collect();
+        let expected: BTreeSet<usize> = ybc::syntax::lines(&text)
+            .enumerate()
+            .filter(|(_, (_, line))| {
+                line.split("# expect:").nth(1).is_some_and(|rules| rules.split(',').any(|r| r.trim() == rule))
+            })
+            .map(|(i, _)| i + 1)
+            .collect();
+        if name.starts_with("quiet") {
+            quiets += 1;
+            assert!(expected.is_empty(), "{rule}/{name}: a quiet fixture must not expect findings");
+        } else {
+            triggers += 1;
+            assert!(!expected.is_empty(), "{rule}/{name}: a trigger fixture must mark lines with `# expect: {rule}`");
         }
-        if triggers == 0 || quiets == 0 {
-            failures.push(format!("{rule}: needs at least one trigger fixture and one quiet fixture"));
+        if found != expected {
+            failures.push(format!(
+                "{rule}/{name}: expected findings on lines {expected:?}, found {found:?}\n{}",
+                renderer.render(&name, &text, &compiled.diagnostics)
+            ));
         }
-        insta::assert_snapshot!(format!("rule-{rule}"), rendered);
-        rules_seen.insert(rule);
+        let own: Vec<_> = compiled.diagnostics.iter().filter(|d| d.code == rule).cloned().collect();
+        if !own.is_empty() {
+            rendered.push_str(&renderer.render(&name, &text, &own));
+        }
+    }
+    if triggers == 0 || quiets == 0 {
+        failures.push(format!("{rule}: needs at least one trigger fixture and one quiet fixture"));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    let missing: Vec<_> =
-        ybc::check::RULES.iter().map(|r| r.info.name).filter(|name| !rules_seen.contains(*name)).collect();
-    assert!(missing.is_empty(), "rules without fixtures: {missing:?}");
+    insta::assert_snapshot!(format!("rule-{rule}"), rendered);
+}
+
+/// A new rule needs a fixture folder and a line in `rule_fixture_tests!`; a
+/// folder without its test would never run.
+#[test]
+fn every_rule_has_a_fixture_folder_and_a_test() {
+    let output = assert_cmd::Command::cargo_bin("ybc").expect("ybc binary").args(["rules", "--json"]).output();
+    let output = output.expect("run ybc rules --json");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("ybc rules --json is JSON");
+    let registry: BTreeSet<String> =
+        rules.iter().map(|r| r["name"].as_str().expect("a rule's name").to_owned()).collect();
+    let folders: BTreeSet<String> = std::fs::read_dir(fixtures_root())
+        .expect("tests/fixtures/rules")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let tests: BTreeSet<String> = FIXTURE_TESTS.iter().map(|r| (*r).to_owned()).collect();
+    let without_folder: Vec<_> = registry.difference(&folders).collect();
+    assert!(without_folder.is_empty(), "rules without a folder in tests/fixtures/rules: {without_folder:?}");
+    let without_test: Vec<_> = folders.difference(&tests).collect();
+    assert!(without_test.is_empty(), "fixture folders without a line in rule_fixture_tests!: {without_test:?}");
+    let unknown: Vec<_> = folders.difference(&registry).collect();
+    assert!(unknown.is_empty(), "fixture folders for rules `ybc rules --json` does not list: {unknown:?}");
 }

@@ -62,8 +62,10 @@ fn folders_are_searched_for_routines_in_sorted_order() {
     ws.file(".hidden/four.ybc", "nope\n");
     let run = ws.run(&["check", "."]);
     assert_eq!(run.code, 1);
-    assert_eq!(crate::harness::error_locations(&run.stdout), vec!["./a/deeper/three.ybc:1:1", "./b/two.ybc:1:1"]);
     assert!(run.stderr.trim().starts_with("Checked 3 files: 2 errors,"), "{}", run.stderr);
+    let json = ws.run(&["check", "--format", "json", "."]);
+    assert_eq!(json.code, 1);
+    assert_eq!(crate::harness::error_locations(&json.stdout), vec!["./a/deeper/three.ybc:1:1", "./b/two.ybc:1:1"]);
 }
 
 #[test]

@@ -1,16 +1,17 @@
 //! Every kind of mistake gets its own diagnostic at the right line and column,
 //! in plain words, and a file with several mistakes reports all of them.
 
-use crate::harness::{Workspace, check, error_locations};
+use crate::harness::{Workspace, check, check_json, error_locations, findings};
 
-/// Checks `text` and asserts exactly one diagnostic at `line:col` whose message contains `message`.
+/// Checks `text` and asserts exactly one error, at `line:col`, whose message, label or help contains `message`.
 #[track_caller]
 fn one_error(text: &str, at: &str, message: &str) {
-    let run = check(text);
+    let run = check_json(text);
     assert_eq!(run.code, 1, "expected an error exit for:\n{text}\n---\n{}{}", run.stdout, run.stderr);
     assert_eq!(error_locations(&run.stdout), vec![format!("routine.ybc:{at}")], "for:\n{text}\n---\n{}", run.stdout);
-    assert!(run.stdout.contains(message), "expected {message:?} in:\n{}", run.stdout);
-    assert!(run.stderr.contains("1 error,"), "{}", run.stderr);
+    let error = findings(&run.stdout).into_iter().find(|f| f["level"] == "error").unwrap_or_default();
+    let said = ["message", "label", "help"].map(|key| error[key].as_str().unwrap_or_default().to_owned()).join("\n");
+    assert!(said.contains(message), "expected {message:?} in what the error says:\n{}", run.stdout);
 }
 
 #[test]
@@ -32,7 +33,7 @@ fn a_pose_named_in_words_is_one_mistake_with_the_name_to_write() {
         run.stdout
     );
     // The rest of the step is still read, so its own mistakes are still found.
-    let run = check("strength:\n  locust pose hold 11m\n");
+    let run = check_json("strength:\n  locust pose hold 11m\n");
     assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:20"], "{}", run.stdout);
     // The other rules quote and fix the whole name, so their fixes give a step that reads.
     let (fixed, _) = fix_all("warmup:\n  thread the needle\n", &["missing-dose"]);
@@ -40,7 +41,7 @@ fn a_pose_named_in_words_is_one_mistake_with_the_name_to_write() {
     let (fixed, _) = fix_all("level beginner\nstrength:\n  Flying Locust hold 20s\n", &["level-mismatch"]);
     assert_eq!(fixed, "level beginner\nstrength:\n  locust hold 20s\n");
     // Words that name no pose are an unknown pose and an unknown word, as before.
-    let run = check("strength:\n  happy baby hold 30s\n");
+    let run = check_json("strength:\n  happy baby hold 30s\n");
     assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:9"], "{}", run.stdout);
     assert!(run.stdout.contains("`happy` is not a pose I know."), "{}", run.stdout);
 }
@@ -69,7 +70,7 @@ fn a_dose_or_sides_said_in_words_is_one_mistake_with_the_way_to_write_it() {
     one_error("Cool Down:  # the end\n  breathing 1m\n", "1:1", "`Cool Down` is written `cooldown` in a routine.");
     // A number alone, or a word that is no unit, is reported as before.
     one_error("strength:\n  locust hold 30\n", "2:15", "`30` needs a unit");
-    let run = check("strength:\n  locust hold 30 breaths\n");
+    let run = check_json("strength:\n  locust hold 30 breaths\n");
     assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:15", "routine.ybc:2:18"], "{}", run.stdout);
 }
 
@@ -250,7 +251,7 @@ fn a_section_inside_a_section() {
 #[test]
 fn nesting_too_deep() {
     let text = "strength:\n  2 rounds rest 30s:\n    2 rounds:\n      2 rounds:\n        2 rounds:\n          locust hold 20s\n";
-    let run = check(text);
+    let run = check_json(text);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("Blocks nest more than 4 deep here."), "{}", run.stdout);
     assert_eq!(error_locations(&run.stdout).first().map(String::as_str), Some("routine.ybc:5:9"));
@@ -303,7 +304,7 @@ fn files_that_are_not_text() {
         ("nul.ybc", "This file contains a NUL byte", "nul.ybc:1:7"),
         ("utf16.ybc", "This file is saved as UTF-16", "utf16.ybc:1:1"),
     ] {
-        let run = ws.run(&["check", name]);
+        let run = ws.run(&["check", "--format", "json", name]);
         assert_eq!(run.code, 1, "{name}: {}{}", run.stdout, run.stderr);
         assert!(run.stdout.contains(message), "{name}: {}", run.stdout);
         assert_eq!(error_locations(&run.stdout), vec![at.to_owned()], "{name}");
@@ -323,14 +324,16 @@ fn lookalike_letters_in_a_pose_name() {
 #[test]
 fn five_mistakes_give_five_diagnostics() {
     let text = "title Desk\nwarmup:\n  cat-cwo 8 reps\n  thread-the-needle 6 reps each side left\nstrength:\n  locust hold 30-20s\n  band-row 12 reps tempo 3-1-3 \"squeeze\n";
-    let run = check(text);
-    assert_eq!(run.code, 1);
+    let json = check_json(text);
+    assert_eq!(json.code, 1);
     assert_eq!(
-        error_locations(&run.stdout),
+        error_locations(&json.stdout),
         vec!["routine.ybc:1:7", "routine.ybc:3:3", "routine.ybc:4:38", "routine.ybc:6:15", "routine.ybc:7:32"],
         "{}",
-        run.stdout
+        json.stdout
     );
+    let run = check(text);
+    assert_eq!(run.code, 1);
     assert!(run.stderr.contains("5 errors"), "{}", run.stderr);
     insta::assert_snapshot!("five_mistakes", run.stdout);
 }

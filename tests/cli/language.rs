@@ -4,27 +4,8 @@ use crate::harness::{Workspace, check};
 
 const ONE_LINE: &str = "locust hold 30s x3 rest 45s\n";
 
-pub const DESK_RESET: &str = r#"# Desk Reset: a 10-minute upper-back routine for desk workers
-title "Desk Reset: Upper Back in 10"
-level beginner
-duration 10m
-props mat, band, block
-audience neck-pain
-
-warmup "Thoracic mobility":
-  cat-cow 8 reps "long arm reaches"
-  thread-the-needle 6 reps each side
-  scapular-circles 45s
-
-strength:
-  locust hold 20-30s x3 rest 30s with block "shoulder blades back and down" "forehead on the block"
-  band-row 12 reps x2 rest 45s tempo 3-1-3
-  prone-y 10 reps
-
-cooldown:
-  doorway-chest-opener hold 45s each side
-  rest 60s "easy breathing, exhale longer than inhale"
-"#;
+/// The sample routine, read from `routines/` so the tests check the file teachers copy.
+pub const DESK_RESET: &str = include_str!("../../routines/desk-reset.ybc");
 
 pub const ROUNDS: &str = r#"title "Locust rounds"
 pose wall-angel "Wall Angel" focus mobility hold 20-40s props wall

@@ -28,7 +28,7 @@ fn the_nearest_config_wins_and_config_overrides_it() {
     ws.file("studio/ybc.toml", "[rules]\nmissing-dose = \"allow\"\n");
     ws.file("studio/class.ybc", HOLDS);
     ws.file("home.ybc", HOLDS);
-    let run = ws.run(&["check", "studio/class.ybc", "home.ybc"]);
+    let run = ws.run(&["check", "--format", "json", "studio/class.ybc", "home.ybc"]);
     assert_eq!(rule_locations(&run.stdout, "missing-dose"), vec!["home.ybc:4:3"], "{}", run.stdout);
     assert_eq!(run.code, 1);
     let run = ws.run(&["check", "--config", "studio/ybc.toml", "home.ybc"]);
@@ -59,10 +59,10 @@ fn an_invalid_config_is_a_clear_error_with_its_line() {
 fn an_allow_comment_allows_one_step_or_one_block() {
     let ws = Workspace::new();
     ws.file("a.ybc", "strength:\n  locust # ybc: allow(missing-dose)\n  bridge\n");
-    let run = ws.run(&["check", "a.ybc"]);
+    let run = ws.run(&["check", "--format", "json", "a.ybc"]);
     assert_eq!(rule_locations(&run.stdout, "missing-dose"), vec!["a.ybc:3:3"], "{}", run.stdout);
     ws.file("b.ybc", "# ybc: allow(missing-dose)\nstrength:\n  locust\n  bridge\ncooldown:\n  childs-pose\n");
-    let run = ws.run(&["check", "b.ybc"]);
+    let run = ws.run(&["check", "--format", "json", "b.ybc"]);
     assert_eq!(rule_locations(&run.stdout, "missing-dose"), vec!["b.ybc:6:3"], "{}", run.stdout);
 }
 
@@ -70,7 +70,7 @@ fn an_allow_comment_allows_one_step_or_one_block() {
 fn a_stale_allow_is_reported() {
     let ws = Workspace::new();
     ws.file("a.ybc", "strength:\n  locust hold 30s # ybc: allow(missing-dose)\n");
-    let run = ws.run(&["check", "a.ybc"]);
+    let run = ws.run(&["check", "--format", "json", "a.ybc"]);
     assert!(run.stdout.contains("This allows `missing-dose`, but nothing here breaks that rule."), "{}", run.stdout);
     assert_eq!(rule_locations(&run.stdout, "unused-allow"), vec!["a.ybc:2:32"]);
 }
@@ -167,7 +167,7 @@ fn every_rule_example_triggers_it_and_the_fix_does_not() {
 
 #[test]
 fn the_unsafe_sample_trips_every_rule() {
-    let run = run_in_repo(&["check", "tests/fixtures/unsafe.ybc"]);
+    let run = run_in_repo(&["check", "--format", "json", "tests/fixtures/unsafe.ybc"]);
     assert_eq!(run.code, 1);
     for rule in ybc::check::RULES {
         assert!(
@@ -186,7 +186,7 @@ fn audience_on_the_command_line_checks_as_if_declared() {
     let ws = Workspace::new();
     ws.file("class.ybc", OSTEOPOROSIS_CLASS);
     assert_eq!(ws.run(&["check", "class.ybc"]).code, 0);
-    let run = ws.run(&["check", "--audience", "osteoporosis", "class.ybc"]);
+    let run = ws.run(&["check", "--format", "json", "--audience", "osteoporosis", "class.ybc"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert_eq!(
         rule_locations(&run.stdout, "contraindicated"),
@@ -202,7 +202,7 @@ fn audience_in_the_config_applies_to_every_routine() {
     let ws = Workspace::new();
     ws.file("class.ybc", OSTEOPOROSIS_CLASS);
     ws.file("ybc.toml", "[check]\naudience = [\"osteoporosis\"]\n");
-    let run = ws.run(&["check", "class.ybc"]);
+    let run = ws.run(&["check", "--format", "json", "class.ybc"]);
     assert_eq!(run.code, 1);
     assert_eq!(rule_locations(&run.stdout, "contraindicated").len(), 2, "{}", run.stdout);
 }

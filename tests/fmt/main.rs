@@ -2,19 +2,15 @@
 //! and fixture already formatted, the command line through the real binary,
 //! and property tests that formatting is idempotent and keeps the meaning.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 #[allow(dead_code)]
-#[path = "../benches/corpus.rs"]
+#[path = "../../benches/corpus.rs"]
 mod corpus;
 
-#[path = "fmt/cli.rs"]
 mod cli;
-#[path = "fmt/formatted.rs"]
 mod formatted;
-#[path = "fmt/messy.rs"]
 mod messy;
-#[path = "fmt/properties.rs"]
 mod properties;
-#[path = "fmt/same_meaning.rs"]
 mod same_meaning;

@@ -1,3 +1,7 @@
+//! The editor integrations under `editors/`, as far as Rust can check them
+//! (the language server itself is tested in `tests/lsp/`; the extension's own
+//! tests are `npm test` in `editors/vscode/`).
+//!
 //! The VS Code grammar is tested on real routines: its test files, less their
 //! scope assertions, are routines ybc accepts, and the desk reset is the sample
 //! routine itself, so the two cannot drift apart.
