@@ -111,13 +111,23 @@ if kind == "long-line":        # one line, a stray word every 3 bytes
     out.append("strength:\n  locust" + " zz" * (size // 3) + "\n")
 elif kind == "fmt-lines":      # `locust zz` lines, for fmt --check
     out.append("strength:\n" + "  locust zz\n" * (size // 12))
-elif kind == "custom-poses":   # half pose lines, half unknown names one letter off
-    n = size // 2 // 60
-    out += [f"pose wall-angel-{i:06} \"Wall Angel {i}\" focus mobility hold 20-40s\n" for i in range(n)]
+elif kind == "custom-poses":   # the most poses a file may define, then 8,999 unknown names one letter off, with long cues to fill
+    out += [f"pose wall-angel-{i:06} \"Wall Angel {i}\" focus mobility hold 20-40s\n" for i in range(1000)]
     out.append("strength:\n")
-    out += [f"  wall-angel-{i:06}x hold 30s\n" for i in range(size // 2 // 28)]
+    pad = "x" * max(0, (size - 63000) // 8999 - 32)
+    out += [f"  wall-angel-{i % 1000:06}x hold 30s \"{pad}\"\n" for i in range(8999)]
 elif kind == "x-lines":        # `x` lines: an unknown pose every 2 bytes
     out.append("x\n" * (size // 2))
+elif kind == "dense-lines":    # 400-byte lines of stray words: under both limits even at 4 MB
+    line = "  locust" + " zz" * 130 + "\n"
+    out.append("strength:\n" + line * (size // len(line)))
+elif kind == "long-cues":      # steps with a 400-character cue each: a valid routine under the limits
+    line = "  cat-cow 8 reps \"" + "breathe in and lengthen " * 16 + "\"\n"
+    out.append("warmup:\n" + line * (size // len(line)))
+elif kind == "section-lines":  # `a:` lines: an unknown, empty section every 3 bytes
+    out.append("a:\n" * (size // 3))
+elif kind == "header-lines":   # `tags a` lines: a repeated header every 7 bytes
+    out.append("tags a\n" * (size // 7))
 elif kind == "far-labels":     # strength-order warnings whose labels are far apart
     block = ["  single-leg-locust 8 reps alternating\n"] + ["  cat-cow 8 reps\n"] * 2000 + ["  locust hold 20s\n"]
     out.append("warmup:\n  cat-cow 8 reps\nstrength:\n")
@@ -132,9 +142,12 @@ PY
   echo "| shape | command | 1 MB | 4 MB | 4 MB / 1 MB | peak RSS at 4 MB | RSS per input byte |"
   echo "|---|---|---:|---:|---:|---:|---:|"
   for spec in "long-line:check --format concise" "fmt-lines:fmt --check" "custom-poses:check --format concise" \
-    "x-lines:check --format concise" "far-labels:check"; do
+    "x-lines:check --format concise" "far-labels:check" "dense-lines:check --format concise" \
+    "dense-lines:fmt --check" "long-cues:check --format concise" "section-lines:check --format concise" \
+    "header-lines:check --format concise"; do
     name="${spec%%:*}" args="${spec#*:}"
     small=$(shape "$name" 1000000) large=$(shape "$name" 4000000)
+    name="$name-${args%% *}"
     # shellcheck disable=SC2086 # $args is several words on purpose
     time_it "$name-1" 3 -N -n "$name-1" "$ybc --color never $args $small"
     # shellcheck disable=SC2086

@@ -130,3 +130,172 @@ pub fn quote(text: &str) -> String {
         None => text.to_owned(),
     }
 }
+
+/// The most diagnostics ybc lists for one file. A file with more (a pasted
+/// document, the wrong file, a generated attack) gets these and one note
+/// counting the rest, so that what ybc holds and prints stays small however
+/// many mistakes the file makes; nobody reads past the first thousand.
+pub const MAX_LISTED: usize = 1_000;
+
+/// The code of the note that counts the diagnostics not listed.
+pub const TOO_MANY: &str = "too-many";
+
+/// The diagnostics of a file left out of its list, counted, and the error
+/// that says where ybc stopped reading the file, if it did, which is always
+/// listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unlisted {
+    /// How many of each severity: infos, warnings, errors.
+    counts: [usize; 3],
+    /// Where the first of them (in source order) starts.
+    first: Option<usize>,
+    /// Why the file was not read to its end.
+    stop: Option<Box<Diagnostic>>,
+}
+
+impl Unlisted {
+    /// Counts `diagnostic` as left out.
+    pub fn add(&mut self, diagnostic: &Diagnostic) {
+        if let Some(count) = self.counts.get_mut(diagnostic.severity as usize) {
+            *count += 1;
+        }
+        let start = diagnostic.span.start;
+        self.first = Some(self.first.map_or(start, |first| first.min(start)));
+    }
+
+    /// Sets the error that says where the file stopped being read, listed
+    /// after the others whatever their number.
+    pub fn stop(&mut self, diagnostic: Diagnostic) {
+        self.stop.get_or_insert(Box::new(diagnostic));
+    }
+
+    /// Counts those of `other` too.
+    pub fn merge(&mut self, other: Unlisted) {
+        if let Some(stop) = other.stop {
+            self.stop.get_or_insert(stop);
+        }
+        for (count, more) in self.counts.iter_mut().zip(other.counts) {
+            *count += more;
+        }
+        if let Some(start) = other.first {
+            self.first = Some(self.first.map_or(start, |first| first.min(start)));
+        }
+    }
+
+    /// Whether an error was left out, or the file was not read to its end.
+    pub fn has_errors(&self) -> bool {
+        self.counts[2] > 0 || self.stop.is_some()
+    }
+
+    /// How many were left out.
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// Keeps the first [`MAX_LISTED`] of `diagnostics` (in the order they
+    /// are in), counting the rest.
+    pub fn keep_first(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        for left_out in diagnostics.drain(MAX_LISTED.min(diagnostics.len())..) {
+            self.add(&left_out);
+        }
+    }
+
+    /// The note that says how many were left out, as serious as the most
+    /// serious of them so that a check still fails on an error it does not
+    /// list; `None` when none were.
+    fn note(&self) -> Option<Diagnostic> {
+        let total = self.total();
+        let first = self.first?;
+        let [infos, warnings, errors] = self.counts;
+        let severity = if errors > 0 {
+            Severity::Error
+        } else if warnings > 0 {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let parts: Vec<String> = [(errors, "error"), (warnings, "warning"), (infos, "note")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{} {what}{}", thousands(n), if n == 1 { "" } else { "s" }))
+            .collect();
+        let span = Span::new(first, first);
+        Some(
+            Diagnostic::new(
+                severity,
+                TOO_MANY,
+                span,
+                format!(
+                    "ybc lists the first {} problems in a file; {} more are not listed ({}).",
+                    thousands(MAX_LISTED),
+                    thousands(total),
+                    parts.join(", ")
+                ),
+            )
+            .with_label("the first problem not listed")
+            .with_help(
+                "Fix the problems listed and check again. A file with this many is often not a routine at all: a \
+                 pasted document, or the wrong file.",
+            ),
+        )
+    }
+}
+
+/// Sorts `diagnostics` into source order (the more serious first at the same
+/// place) and keeps the first [`MAX_LISTED`]; what is left out, with what
+/// earlier stages left out (`unlisted`), is counted in one note at the end.
+pub fn list(diagnostics: &mut Vec<Diagnostic>, mut unlisted: Unlisted) {
+    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)));
+    unlisted.keep_first(diagnostics);
+    // The note sits where the first problem not listed is, before the place
+    // where reading stopped.
+    diagnostics.extend(unlisted.note());
+    diagnostics.extend(unlisted.stop.map(|stop| *stop));
+}
+
+/// `n` with a comma between each group of three digits: `12,345`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Diagnostics as a stage finds them, in the order it finds them: the first
+/// [`MAX_LISTED`] kept, the rest only counted.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    kept: Vec<Diagnostic>,
+    unlisted: Unlisted,
+    /// Errors found, listed or not.
+    errors: usize,
+}
+
+impl Listing {
+    /// Adds `diagnostic`: kept while fewer than [`MAX_LISTED`] are, else counted.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if diagnostic.severity == Severity::Error {
+            self.errors += 1;
+        }
+        if self.kept.len() < MAX_LISTED {
+            self.kept.push(diagnostic);
+        } else {
+            self.unlisted.add(&diagnostic);
+        }
+    }
+
+    /// How many errors have been added, listed or not.
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    /// The diagnostics kept, and those left out, counted.
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Unlisted) {
+        (self.kept, self.unlisted)
+    }
+}

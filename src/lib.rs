@@ -76,8 +76,11 @@ pub fn compile(text: &str, catalog: &Arc<Catalog>) -> Compiled {
 pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) -> Compiled {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
-    let (routine, resolve_diagnostics) = resolve::resolve(&parsed.document, catalog, Purpose::Routine);
+    let mut unlisted = parsed.unlisted;
+    let (routine, found) = resolve::resolve(&parsed.document, catalog, Purpose::Routine);
+    let (resolve_diagnostics, more) = found.into_parts();
     diagnostics.extend(resolve_diagnostics);
+    unlisted.merge(more);
     let plan = match plan::plan(&routine) {
         Ok(plan) => Some(plan),
         Err(diagnostic) => {
@@ -89,7 +92,7 @@ pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &config::Setti
     diagnostics.extend(check::run(&context));
     check::suppress::apply(text, &parsed.document, settings, &mut diagnostics);
     check::apply_levels(&mut diagnostics, settings);
-    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)));
+    diagnostic::list(&mut diagnostics, unlisted);
     Compiled { document: parsed.document, routine, plan, diagnostics }
 }
 
@@ -202,9 +205,12 @@ pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) ->
 pub fn compile_catalog(text: &str, base: &Arc<Catalog>) -> Compiled {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
-    let (routine, more) = resolve::resolve(&parsed.document, base, Purpose::Catalog);
+    let mut unlisted = parsed.unlisted;
+    let (routine, found) = resolve::resolve(&parsed.document, base, Purpose::Catalog);
+    let (more, unlisted_more) = found.into_parts();
     diagnostics.extend(more);
-    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.severity.cmp(&a.severity)));
+    unlisted.merge(unlisted_more);
+    diagnostic::list(&mut diagnostics, unlisted);
     Compiled { document: parsed.document, routine, plan: None, diagnostics }
 }
 

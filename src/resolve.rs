@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::catalog::{
     self, Bounds, Catalog, Contraindication, Focus, Laterality, Level, Pose, PoseProps, Severity, Spine,
 };
-use crate::diagnostic::{Diagnostic, quote};
+use crate::diagnostic::{Diagnostic, Listing, quote};
 use crate::routine::*;
 use crate::span::Span;
 use crate::syntax::{self, Document, HeaderKind, Node, PoseAttr, PoseDef, Range, Spanned, StepItem};
@@ -57,8 +57,8 @@ pub enum Purpose {
 }
 
 /// Resolves a parsed document against `catalog`.
-pub fn resolve(document: &Document, catalog: &Arc<Catalog>, purpose: Purpose) -> (Routine, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+pub fn resolve(document: &Document, catalog: &Arc<Catalog>, purpose: Purpose) -> (Routine, Listing) {
+    let mut diagnostics = Listing::default();
     let custom = custom_poses(document, catalog, &mut diagnostics);
     let catalog = if custom.is_empty() { Arc::clone(catalog) } else { Arc::new(catalog.with_poses(custom.clone())) };
     let mut resolver = Resolver { catalog: &catalog, diagnostics: &mut diagnostics };
@@ -89,13 +89,36 @@ pub fn resolve(document: &Document, catalog: &Arc<Catalog>, purpose: Purpose) ->
 /// catalog has 32.
 pub const MAX_POSE_ID: usize = 64;
 
+/// The most `pose` lines one file may hold: a studio's whole catalog fits
+/// in far fewer, and what ybc holds for each pose stays bounded.
+pub const MAX_CUSTOM_POSES: usize = 1_000;
+
 /// Builds the routine's own `pose` definitions, checking each.
-fn custom_poses(document: &Document, catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) -> Vec<Pose> {
+fn custom_poses(document: &Document, catalog: &Catalog, diagnostics: &mut Listing) -> Vec<Pose> {
     let mut poses: Vec<Pose> = Vec::new();
     // Where each id was first defined, to find a second definition at once.
     let mut defined: HashMap<&str, Span> = HashMap::new();
+    let mut read = 0;
     for header in &document.headers {
         let HeaderKind::Pose(def) = &header.kind else { continue };
+        read += 1;
+        if read > MAX_CUSTOM_POSES {
+            diagnostics.push(
+                Diagnostic::error(
+                    "custom-pose",
+                    header.span,
+                    format!(
+                        "This file defines more than {} poses, so ybc read no further `pose` lines from this one on.",
+                        crate::diagnostic::thousands(MAX_CUSTOM_POSES)
+                    ),
+                )
+                .with_label("the first pose not read")
+                .with_help(
+                    "Keep the poses a studio teaches in one catalog file, and split a larger list into several.",
+                ),
+            );
+            break;
+        }
         let id = &def.id;
         let length = id.value.chars().count();
         if length > MAX_POSE_ID {
@@ -148,7 +171,7 @@ fn custom_poses(document: &Document, catalog: &Catalog, diagnostics: &mut Vec<Di
     poses
 }
 
-fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) -> Option<Pose> {
+fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> Option<Pose> {
     let mut pose = Pose {
         id: def.id.value.clone(),
         english: def.name.value.clone(),
@@ -309,7 +332,7 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Vec<Diagnosti
     Some(pose)
 }
 
-fn checked_bounds(range: Range, span: Span, what: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Bounds> {
+fn checked_bounds(range: Range, span: Span, what: &str, diagnostics: &mut Listing) -> Option<Bounds> {
     if range.min == 0 || range.min > range.max {
         diagnostics.push(
             Diagnostic::error(
@@ -333,7 +356,7 @@ fn is_kebab(id: &str) -> bool {
 
 struct Resolver<'a> {
     catalog: &'a Catalog,
-    diagnostics: &'a mut Vec<Diagnostic>,
+    diagnostics: &'a mut Listing,
 }
 
 impl Resolver<'_> {
@@ -481,7 +504,7 @@ impl Resolver<'_> {
                 (pose, 0, step.pose.clone())
             }
         };
-        let before = self.diagnostics.len();
+        let errors_before = self.diagnostics.errors();
         let mut dose = Dose::default();
         let mut sides = Sides::Both;
         let mut sides_span: Option<Span> = None;
@@ -613,10 +636,7 @@ impl Resolver<'_> {
                     .with_help("Add the sets (`x3`), or make it a rest step of its own on the next line (`rest 45s`)."),
             );
         }
-        dose.invalid |= self
-            .diagnostics
-            .get(before..)
-            .is_some_and(|new| new.iter().any(|d| d.severity == crate::diagnostic::Severity::Error));
+        dose.invalid |= self.diagnostics.errors() > errors_before;
         Some(Step { pose: pose?, name, dose, sides, sides_span, props, cues, span: step.span })
     }
 
@@ -840,7 +860,7 @@ pub(crate) fn unknown_pose(catalog: &Catalog, name: &Spanned<String>) -> Diagnos
 /// studio that allows `unknown-prop` (a kettlebell, a sandbag) still sees it on
 /// the checklist, the cards and in the JSON, as the teacher wrote it; when the
 /// rule is an error, the routine is not compiled anyway.
-fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>) -> String {
+fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Listing) -> String {
     if let Some(prop) = catalog.prop(&name.value) {
         return prop.id.clone();
     }
@@ -858,7 +878,7 @@ fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Vec<Diag
     name.value.clone()
 }
 
-fn condition_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn condition_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Listing) -> Option<String> {
     if let Some(condition) = catalog.condition(&name.value) {
         return Some(condition.id.clone());
     }

@@ -18,7 +18,7 @@ mod print;
 pub use diff::unified_diff;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::resolve::{Purpose, resolve};
 use crate::span::Span;
 use crate::syntax::{self, Document, Node, PoseAttr, StepItem};
@@ -43,8 +43,8 @@ pub struct FormatOptions<'a> {
 /// mean the same as the input (a formatter bug, reported as a `fmt` error).
 pub fn format(text: &str, options: &FormatOptions) -> Result<String, Vec<Diagnostic>> {
     let parsed = syntax::parse(text);
-    if parsed.diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Err(parsed.diagnostics);
+    if parsed.has_errors() {
+        return Err(parsed.listed());
     }
     let unreadable = unreadable_words(&parsed.document);
     if !unreadable.is_empty() {
@@ -95,7 +95,8 @@ fn unreadable_words(document: &Document) -> Vec<Span> {
 ///
 /// `spans` are in order of their start, as [`unreadable_words`] gives them.
 fn explain_unreadable(document: &Document, spans: &[Span]) -> Vec<Diagnostic> {
-    let (_, diagnostics) = resolve(document, &Catalog::builtin(), Purpose::Routine);
+    let (_, found) = resolve(document, &Catalog::builtin(), Purpose::Routine);
+    let (diagnostics, unlisted) = found.into_parts();
     // How far the spans up to each one reach (an empty span reaches its next
     // byte), so that whether a diagnostic touches any of them is one binary
     // search, not a comparison with each.
@@ -122,6 +123,7 @@ fn explain_unreadable(document: &Document, spans: &[Span]) -> Vec<Diagnostic> {
             })
             .collect();
     }
+    crate::diagnostic::list(&mut found, unlisted);
     found
 }
 

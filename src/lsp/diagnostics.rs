@@ -7,32 +7,11 @@ use super::documents::Document;
 use super::position::Encoding;
 use crate::diagnostic::{Diagnostic, Severity};
 
-/// The most diagnostics one publish carries. A document with more (a pasted
-/// file, a wrong file opened as a routine) would otherwise send a message of
-/// tens of megabytes on every keystroke; nobody reads past the first thousand.
-pub const MAX_PUBLISHED: usize = 1_000;
-
-/// A document's diagnostics, converted: the first [`MAX_PUBLISHED`], then,
-/// if there are more, one at the start of the document saying how many more
-/// and that `ybc check` lists them all.
+/// A document's diagnostics, converted. Compiling lists at most
+/// [`crate::diagnostic::MAX_LISTED`] and one note counting the rest, so one
+/// publish stays small however many mistakes a pasted file makes.
 pub fn convert_all(uri: &Uri, document: &Document, encoding: Encoding) -> Vec<lsp_types::Diagnostic> {
-    let all = &document.compiled.diagnostics;
-    let mut converted: Vec<lsp_types::Diagnostic> =
-        all.iter().take(MAX_PUBLISHED).map(|d| convert(uri, document, d, encoding)).collect();
-    if all.len() > MAX_PUBLISHED {
-        let more = all.len() - MAX_PUBLISHED;
-        let note = Diagnostic::new(
-            Severity::Info,
-            "too-many",
-            crate::span::Span::new(0, 0),
-            format!(
-                "{more} more problems in this file are not shown here (the editor shows the first {MAX_PUBLISHED})."
-            ),
-        )
-        .with_help("Run `ybc check` on the file to list them all.");
-        converted.push(convert(uri, document, &note, encoding));
-    }
-    converted
+    document.compiled.diagnostics.iter().map(|d| convert(uri, document, d, encoding)).collect()
 }
 
 /// One diagnostic, converted.

@@ -44,7 +44,12 @@ impl HumanRenderer {
         let source = CharColumns { name: name.to_owned(), lines: LineIndex::new(&shown_text), text: shown_text };
         let lines = LineIndex::new(text);
         let mut out = String::new();
-        for diagnostic in diagnostics.iter().take(MAX_PER_FILE) {
+        // The note counting what was not listed, and the error saying where
+        // reading stopped, are shown whatever comes before them.
+        let summary = |d: &&Diagnostic| matches!(d.code, crate::diagnostic::TOO_MANY | crate::syntax::FILE_TOO_LONG);
+        let (ordinary, summaries): (Vec<&Diagnostic>, Vec<&Diagnostic>) = diagnostics.iter().partition(|d| !summary(d));
+        let hidden = ordinary.len().saturating_sub(MAX_PER_FILE);
+        for diagnostic in ordinary.into_iter().take(MAX_PER_FILE).chain(summaries) {
             if quoted_line_too_long(text, diagnostic) {
                 let at = lines.line_col(text, diagnostic.span.start);
                 out.push_str(&self.render_without_source(name, at, diagnostic));
@@ -56,8 +61,10 @@ impl HumanRenderer {
             }
             out.push('\n');
         }
-        if diagnostics.len() > MAX_PER_FILE {
-            out.push_str(&format!("{name}: {} more diagnostics not shown.\n\n", diagnostics.len() - MAX_PER_FILE));
+        if hidden > 0 {
+            out.push_str(&format!(
+                "{name}: {hidden} more diagnostics not shown here; `--format concise` shows each on one line.\n\n"
+            ));
         }
         out
     }

@@ -169,9 +169,9 @@ pub enum PoseAttr {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     /// `warmup "Title":` and its body.
-    Section(Section),
+    Section(Box<Section>),
     /// `3 rounds rest 60s:` and its body.
-    Rounds(Rounds),
+    Rounds(Box<Rounds>),
     /// A pose with its dose.
     Step(Step),
     /// `rest 60s "cue"`.

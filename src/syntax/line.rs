@@ -38,6 +38,21 @@ pub(crate) struct Line {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Line {
+    /// Where its statement is; for a line that could not be read, the empty
+    /// span just after its indentation.
+    pub fn span(&self) -> Span {
+        match &self.statement {
+            Some(Statement::Header(header)) => header.span,
+            Some(Statement::Section { span, .. } | Statement::Rounds { span, .. }) => *span,
+            Some(Statement::Step(step)) => step.span,
+            Some(Statement::Rest(rest)) => rest.span,
+            Some(Statement::Note(note)) => note.span,
+            None => Span::new(self.indent.end, self.indent.end),
+        }
+    }
+}
+
 /// The most seconds any one duration may say (a day); longer is surely a typo.
 const MAX_SECONDS: u64 = 24 * 3600;
 /// The largest count (reps, sets, rounds) ybc reads; larger is surely a typo.
@@ -143,6 +158,31 @@ fn section_in_words(text: &str, offset: usize) -> Option<(Line, Diagnostic)> {
         diagnostics: Vec::new(),
     };
     Some((line, diagnostic))
+}
+
+/// The line `text` at byte `offset`, longer than [`super::MAX_LINE_CHARS`]:
+/// not read, with one error at its first character past the limit (`at`,
+/// `width` bytes wide) that quotes none of it.
+pub(crate) fn too_long(text: &str, offset: usize, at: usize, width: usize) -> Line {
+    let mut line = failed_line(text, offset);
+    let chars = text.chars().count();
+    line.diagnostics.push(
+        Diagnostic::error(
+            "line-too-long",
+            Span::new(at, at + width),
+            format!(
+                "This line is {} characters long, more than the {} a line of a routine may hold, so ybc did not read it.",
+                crate::diagnostic::thousands(chars),
+                crate::diagnostic::thousands(super::MAX_LINE_CHARS)
+            ),
+        )
+        .with_label("the line goes on past here")
+        .with_help(
+            "Put one step, rest, note or header on each line. A line this long is often a pasted document, or a file \
+             that is not a routine.",
+        ),
+    );
+    line
 }
 
 fn failed_line(text: &str, offset: usize) -> Line {
@@ -366,6 +406,7 @@ impl Lowering<'_> {
                         _ => {}
                     }
                 }
+                cues.shrink_to_fit();
                 Statement::Rest(RestStep { length, cues, span })
             }
             Rule::note_step => Statement::Note(self.first_string(&mut inner, span)),
@@ -431,6 +472,9 @@ impl Lowering<'_> {
                 items.push(Spanned::new(item, item_span));
             }
         }
+        // A step has few items and a routine may have many steps: a vector
+        // grows to four at its first push, so give back what is not used.
+        items.shrink_to_fit();
         Step { pose, items, span }
     }
 
@@ -698,7 +742,9 @@ impl Lowering<'_> {
             .flatten()
             .filter(|p| p.as_rule() == Rule::name)
             .map(|p| Spanned::new(p.as_str().to_owned(), self.span(&p)))
-            .collect()
+            .collect::<Vec<_>>()
+            .into_boxed_slice()
+            .into_vec()
     }
 
     fn inner_dur(&mut self, pair: Pair<'_, Rule>) -> Spanned<Range> {

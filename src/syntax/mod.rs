@@ -13,7 +13,7 @@ mod message;
 
 pub use ast::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_LISTED, Unlisted};
 use crate::span::Span;
 use line::{Line, Statement};
 
@@ -21,13 +21,64 @@ use line::{Line, Statement};
 /// holding rounds holding rounds).
 pub const MAX_DEPTH: usize = 4;
 
+/// The most characters a line may hold. No step, note or header comes near
+/// it; a longer line (a pasted document, a minified file, an attack) is one
+/// error and is not read, so that the cost of reading one line stays small.
+pub const MAX_LINE_CHARS: usize = 10_000;
+
+/// The most lines with a step, rest, note, header or block head one file may
+/// hold (comments and blank lines aside). A class of a day of one-minute
+/// poses has 1,440; past this, a file is not read any further, so that what
+/// checking or formatting a runaway file holds stays small.
+pub const MAX_STATEMENTS: usize = 10_000;
+
+/// The code of the error for a file past [`MAX_STATEMENTS`].
+pub const FILE_TOO_LONG: &str = "file-too-long";
+
+/// The error for the first line past [`MAX_STATEMENTS`], at `span`.
+fn too_many_statements(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        FILE_TOO_LONG,
+        span,
+        format!(
+            "This file holds more than {} lines of steps, rests, notes and headers, so ybc read no further than this \
+             line.",
+            crate::diagnostic::thousands(MAX_STATEMENTS)
+        ),
+    )
+    .with_label("the first line not read")
+    .with_help(
+        "Split the class into several routines. A file this long is often generated, or several routines pasted \
+         together.",
+    )
+}
+
 /// A parsed document and the diagnostics found while parsing it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     /// The document; lines that could not be read are left out.
     pub document: Document,
-    /// Syntax and layout diagnostics, in source order.
+    /// Syntax and layout diagnostics, in source order: about the first
+    /// [`MAX_LISTED`] of them.
     pub diagnostics: Vec<Diagnostic>,
+    /// Those after them, counted.
+    pub unlisted: Unlisted,
+}
+
+impl Parsed {
+    /// Whether reading found an error, listed or not, or stopped short of
+    /// the end of the file.
+    pub fn has_errors(&self) -> bool {
+        self.unlisted.has_errors() || self.diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error)
+    }
+
+    /// Its diagnostics as a file's list ([`crate::diagnostic::list`]): in
+    /// source order, the first [`MAX_LISTED`], then a note counting the rest.
+    pub fn listed(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.diagnostics;
+        crate::diagnostic::list(&mut diagnostics, self.unlisted);
+        diagnostics
+    }
 }
 
 /// Splits `text` into lines: `(start offset, line without its ending)`.
@@ -70,13 +121,18 @@ pub fn parse(text: &str) -> Parsed {
     let mut lines = Vec::with_capacity(CHUNK_LINES);
     let mut start = 0;
     while start < text.len() {
-        let end = chunk_end(text.as_bytes(), start);
+        let (end, longest) = chunk_end(text.as_bytes(), start);
         let chunk = text.get(start..end).unwrap_or("");
-        if !line::parse_lines(chunk, start, &mut lines) {
+        if longest > MAX_LINE_CHARS || !line::parse_lines(chunk, start, &mut lines) {
             lines.extend(self::lines(chunk).filter_map(|(offset, line_text)| line_by_line(line_text, start + offset)));
         }
         for line in lines.drain(..) {
-            builder.add(line);
+            if !builder.full() {
+                builder.add(line);
+            }
+        }
+        if builder.full() {
+            break;
         }
         start = end;
     }
@@ -90,12 +146,20 @@ pub fn parse_line_by_line(text: &str) -> Parsed {
     let mut builder = Builder::new(text);
     for line in lines(text).filter_map(|(offset, line_text)| line_by_line(line_text, offset)) {
         builder.add(line);
+        if builder.full() {
+            break;
+        }
     }
     builder.finish()
 }
 
 /// The line `text` at byte `offset`, parsed on its own; `None` if it is blank.
 fn line_by_line(text: &str, offset: usize) -> Option<Line> {
+    if text.len() > MAX_LINE_CHARS
+        && let Some((at, c)) = text.char_indices().nth(MAX_LINE_CHARS)
+    {
+        return Some(line::too_long(text, offset, offset + at, c.len_utf8()));
+    }
     (!text.trim_matches([' ', '\t']).is_empty()).then(|| line::parse_line(text, offset))
 }
 
@@ -107,15 +171,40 @@ struct Builder<'t> {
     diagnostics: Vec<Diagnostic>,
     /// The control characters in the text, found before any line is read.
     controls: Vec<Diagnostic>,
+    /// The diagnostics past the first [`MAX_LISTED`], counted, not kept.
+    unlisted: Unlisted,
+    /// How many lines with a statement (or that could not be read) there were.
+    statements: usize,
 }
 
 impl<'t> Builder<'t> {
     fn new(text: &'t str) -> Self {
         let controls = control_characters(text);
-        Builder { text, layout: Layout::default(), document: Document::default(), diagnostics: Vec::new(), controls }
+        Builder {
+            text,
+            layout: Layout::default(),
+            document: Document::default(),
+            diagnostics: Vec::new(),
+            controls,
+            unlisted: Unlisted::default(),
+            statements: 0,
+        }
+    }
+
+    /// Whether the file has had [`MAX_STATEMENTS`] lines with a statement,
+    /// and one more: then no more are read.
+    fn full(&self) -> bool {
+        self.statements > MAX_STATEMENTS
     }
 
     fn add(&mut self, mut line: Line) {
+        if line.statement.is_some() || line.failed {
+            self.statements += 1;
+            if self.statements > MAX_STATEMENTS {
+                self.unlisted.stop(too_many_statements(line.span()));
+                return;
+            }
+        }
         self.diagnostics.append(&mut line.diagnostics);
         if let Some(comment) = line.comment {
             let own_line = line.statement.is_none() && !line.failed;
@@ -124,13 +213,16 @@ impl<'t> Builder<'t> {
         if line.statement.is_some() || line.failed {
             self.layout.place(self.text, line, &mut self.document, &mut self.diagnostics);
         }
+        if self.diagnostics.len() > MAX_LISTED {
+            self.unlisted.keep_first(&mut self.diagnostics);
+        }
     }
 
     fn finish(mut self) -> Parsed {
         self.layout.finish(&mut self.document, &mut self.diagnostics);
         let diagnostics =
             if self.controls.is_empty() { self.diagnostics } else { merge_by_start(self.controls, self.diagnostics) };
-        Parsed { document: self.document, diagnostics }
+        Parsed { document: self.document, diagnostics, unlisted: self.unlisted }
     }
 }
 
@@ -215,17 +307,20 @@ fn merge_by_start(a: Vec<Diagnostic>, b: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// Where the run of at most [`CHUNK_LINES`] lines that starts at byte `start`
-/// ends: just after its last line ending, or at the end of the text.
-fn chunk_end(bytes: &[u8], start: usize) -> usize {
+/// ends (just after its last line ending, or at the end of the text), and
+/// the length in bytes of its longest line.
+fn chunk_end(bytes: &[u8], start: usize) -> (usize, usize) {
     let mut at = start;
+    let mut longest = 0;
     for _ in 0..CHUNK_LINES {
         let Some(n) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r')) else {
-            return bytes.len();
+            return (bytes.len(), longest.max(bytes.len() - at));
         };
+        longest = longest.max(n);
         let end = at + n;
         at = end + if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
     }
-    at
+    (at, longest)
 }
 
 /// A block whose head has been read and whose body is being collected.
@@ -391,11 +486,19 @@ impl Layout {
                             ),
                     );
                 }
-                self.open(Node::Section(Section { kind, title, body: Vec::new(), span }), line.indent, diagnostics);
+                self.open(
+                    Node::Section(Box::new(Section { kind, title, body: Vec::new(), span })),
+                    line.indent,
+                    diagnostics,
+                );
             }
             Statement::Rounds { count, rest, span } => {
                 self.body_started = true;
-                self.open(Node::Rounds(Rounds { count, rest, body: Vec::new(), span }), line.indent, diagnostics);
+                self.open(
+                    Node::Rounds(Box::new(Rounds { count, rest, body: Vec::new(), span })),
+                    line.indent,
+                    diagnostics,
+                );
             }
             Statement::Step(step) => self.push_leaf(document, Node::Step(step)),
             Statement::Rest(rest) => self.push_leaf(document, Node::Rest(rest)),
@@ -554,8 +657,42 @@ mod tests {
     #[test]
     fn runs_end_after_their_last_line_ending() {
         let text = "a\r\n".repeat(CHUNK_LINES + 1);
-        assert_eq!(chunk_end(text.as_bytes(), 0), 3 * CHUNK_LINES);
-        assert_eq!(chunk_end(text.as_bytes(), 3 * CHUNK_LINES), text.len());
-        assert_eq!(chunk_end(b"a\rb", 0), 3);
+        assert_eq!(chunk_end(text.as_bytes(), 0), (3 * CHUNK_LINES, 1));
+        assert_eq!(chunk_end(text.as_bytes(), 3 * CHUNK_LINES), (text.len(), 1));
+        assert_eq!(chunk_end(b"a\rbcd", 0), (5, 3));
+    }
+
+    /// A line past the limit is one error, read no further; a chunk holding
+    /// one is read line by line, so the lines around it are read as usual.
+    #[test]
+    fn a_line_past_the_limit_is_not_read() {
+        let long = format!("locust{}", " zz".repeat(MAX_LINE_CHARS / 3));
+        let text = format!("locust hold 30s\n{long}\ncobra\n");
+        let parsed = parse(&text);
+        let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["line-too-long"]);
+        assert_eq!(parsed.diagnostics[0].span.start, 16 + MAX_LINE_CHARS);
+        assert_eq!(parsed.document.body.len(), 2);
+        assert_eq!(parsed, parse_line_by_line(&text));
+        // One character shorter is read.
+        let text = format!("{}\n", &long[..MAX_LINE_CHARS]);
+        assert!(parse(&text).diagnostics.iter().all(|d| d.code != "line-too-long"));
+    }
+
+    /// Past [`MAX_STATEMENTS`] lines nothing more is read; the error saying so
+    /// is kept whatever else is listed, and the rest is counted.
+    #[test]
+    fn a_file_past_the_limit_is_read_no_further() {
+        let text = "x 30\n".repeat(MAX_STATEMENTS + 5);
+        let parsed = parse(&text);
+        assert!(parsed.has_errors());
+        assert_eq!(parsed.document.body.len(), MAX_STATEMENTS);
+        assert_eq!(parsed.diagnostics.len(), MAX_LISTED);
+        assert_eq!(parsed, parse_line_by_line(&text));
+        let listed = parsed.listed();
+        let codes: Vec<_> = listed.iter().rev().take(2).map(|d| d.code).collect();
+        assert_eq!(codes, ["file-too-long", "too-many"]);
+        let stop = listed.last().map(|d| d.span.start);
+        assert_eq!(stop, Some(5 * MAX_STATEMENTS));
     }
 }

@@ -6,9 +6,16 @@ use crate::harness::{CLEAN, Workspace, check_json, error_locations};
 
 /// Checks `bytes` as `routine.ybc` and returns (exit code, stdout, stderr).
 fn check_bytes(bytes: &[u8]) -> (i32, String, String) {
+    check_bytes_with(bytes, &[])
+}
+
+/// `ybc check routine.ybc` with `args` after it, on `bytes`.
+fn check_bytes_with(bytes: &[u8], args: &[&str]) -> (i32, String, String) {
     let ws = Workspace::new();
     ws.file("routine.ybc", bytes);
-    let run = ws.run(&["check", "routine.ybc"]);
+    let mut all = vec!["check", "routine.ybc"];
+    all.extend(args);
+    let run = ws.run(&all);
     (run.code, run.stdout, run.stderr)
 }
 
@@ -62,14 +69,56 @@ fn a_ten_megabyte_line_is_reported_without_quoting_it() {
 #[test]
 fn a_hundred_thousand_lines_check() {
     let mut text = String::from("warmup:\n  cat-cow 8 reps\nstrength:\n");
-    // 100,000 lines: steps alternating with comments (a plan holds at most 100,000 events).
-    for i in 0..50_000 {
+    // 100,000 lines: 9,990 steps (a file holds at most 10,000 lines that say
+    // something), each with nine comment lines after it.
+    for i in 0..9_990 {
         text.push_str(if i % 2 == 0 { "  locust hold 20-30s\n" } else { "  childs-pose 30s\n" });
-        text.push_str("  # breathe\n");
+        text.push_str(&"  # breathe\n".repeat(9));
     }
     text.push_str("cooldown:\n  doorway-chest-opener hold 30s each side\n");
+    assert!(text.lines().count() > 99_900);
     let (code, _, err) = check_bytes(text.as_bytes());
     assert_eq!(code, 0, "{err}");
+}
+
+/// Past 10,000 lines that say something, a file is read no further: one
+/// error says where, whatever else is listed, and the check fails.
+#[test]
+fn a_file_of_more_than_ten_thousand_steps_is_read_no_further() {
+    let mut text = String::from("strength:\n");
+    // The section's head and 9,999 steps are 10,000 lines; then two more.
+    text.push_str(&"  locust hold 20-30s\n".repeat(9_999));
+    text.push_str("  x\n  x\n");
+    let (code, out, _) = check_bytes_with(text.as_bytes(), &["--format", "concise"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "routine.ybc:10001:3: error[file-too-long] This file holds more than 10,000 lines of steps, rests, notes \
+             and headers, so ybc read no further than this line."
+        ),
+        "{}",
+        &out[out.len().saturating_sub(3000)..]
+    );
+    // The lines after it are not read: no unknown pose is reported.
+    assert!(!out.contains("unknown-pose"), "{}", &out[out.len().saturating_sub(3000)..]);
+}
+
+/// A line of more than 10,000 characters is one error, not read, and the
+/// lines around it are read as usual.
+#[test]
+fn a_line_of_more_than_ten_thousand_characters_is_not_read() {
+    let text = format!("strength:\n  locust hold 30s\n  cobra{}\n  x\n", " slowly".repeat(2_000));
+    let (code, out, _) = check_bytes_with(text.as_bytes(), &["--format", "concise"]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains("error[")).collect();
+    assert_eq!(
+        lines,
+        [
+            "routine.ybc:3:10001: error[line-too-long] This line is 14,007 characters long, more than the 10,000 a \
+             line of a routine may hold, so ybc did not read it.",
+            "routine.ybc:4:3: error[unknown-pose] `x` is not a pose I know.",
+        ]
+    );
 }
 
 #[test]
@@ -177,7 +226,7 @@ fn long_routine(classes: usize) -> String {
 #[test]
 fn a_killed_build_never_leaves_a_half_written_output() {
     let ws = Workspace::new();
-    ws.file("long.ybc", long_routine(1_500));
+    ws.file("long.ybc", long_routine(1_200));
     let old = "{\"old\": true}\n";
     let out = ws.file("out.json", old);
     for delay_ms in [0u64, 2, 5, 10, 20, 40, 80, 160, 320] {
@@ -489,4 +538,27 @@ fn symbolic_link_loops_between_files_are_reported_not_followed() {
     let looped = ws.run(&["check", "--format", "concise", "class/up/class/up/class"]);
     assert_eq!(looped.code, 2, "{}", looped.stderr);
     assert_eq!(looped.stdout.lines().count(), 4, "{}", looped.stdout);
+}
+
+/// A file defines at most 1,000 poses: the 1,001st `pose` line is one error,
+/// and the poses before it are defined and checked as usual.
+#[test]
+fn a_file_of_more_than_a_thousand_poses_is_read_up_to_the_thousandth() {
+    let mut text = String::new();
+    for i in 0..1_001 {
+        text.push_str(&format!("pose wall-angel-{i:04} \"Wall Angel {i}\" focus mobility hold 20-40s\n"));
+    }
+    text.push_str("warmup:\n  wall-angel-0999 hold 30s\n  wall-angel-1000 hold 30s\n");
+    let (code, out, _) = check_bytes_with(text.as_bytes(), &["--format", "concise"]);
+    assert_eq!(code, 1, "{out}");
+    let errors: Vec<&str> = out.lines().filter(|l| l.contains("error[")).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].starts_with(
+            "routine.ybc:1001:1: error[custom-pose] This file defines more than 1,000 poses, so ybc read no further \
+             `pose` lines from this one on."
+        ),
+        "{errors:?}"
+    );
+    assert!(errors[1].starts_with("routine.ybc:1004:3: error[unknown-pose] `wall-angel-1000`"), "{errors:?}");
 }
