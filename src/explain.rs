@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::catalog::{Catalog, Condition, Focus, Pose, Severity as Strength};
 use crate::check::{Check, RULES, Rule};
+use crate::codes::{CODES, Code};
 
 /// What a name given to `ybc explain` turned out to be.
 pub enum Subject<'a> {
@@ -15,12 +16,17 @@ pub enum Subject<'a> {
     Pose(&'a Pose),
     /// A condition.
     Condition(&'a Condition),
+    /// A code that is not a rule (`unknown-pose`, `syntax`…).
+    Code(&'static Code),
 }
 
-/// Looks a name up among rules, poses and conditions, in that order.
+/// Looks a name up among rules, the other codes, poses and conditions, in that order.
 pub fn find<'a>(name: &str, catalog: &'a Catalog) -> Option<Subject<'a>> {
     if let Some(rule) = crate::check::rule(name) {
         return Some(Subject::Rule(rule));
+    }
+    if let Some(code) = crate::codes::code(name) {
+        return Some(Subject::Code(code));
     }
     if let Some(pose) = catalog.pose(name) {
         return Some(Subject::Pose(pose));
@@ -28,9 +34,9 @@ pub fn find<'a>(name: &str, catalog: &'a Catalog) -> Option<Subject<'a>> {
     catalog.condition(name).map(Subject::Condition)
 }
 
-/// The closest rule, pose or condition name to `name`.
+/// The closest rule, code, pose or condition name to `name`.
 pub fn suggest(name: &str, catalog: &Catalog) -> Option<String> {
-    let rules = RULES.iter().map(|r| r.info.name);
+    let rules = RULES.iter().map(|r| r.info.name).chain(CODES.iter().map(|c| c.name));
     let poses = catalog.poses().map(|p| p.id.as_str());
     let conditions = catalog.conditions().iter().map(|c| c.id.as_str());
     crate::catalog::suggest(name, rules.chain(poses).chain(conditions)).map(str::to_owned)
@@ -51,6 +57,19 @@ pub fn rule(rule: &Rule) -> String {
         "Set its level in ybc.toml under [rules] ({} = \"allow\" | \"info\" | \"warning\" | \"error\"),\nor allow it on one step with `# ybc: allow({})` at the end of the line.\n",
         info.name, info.name
     );
+    out
+}
+
+/// A code that is not a rule, as `ybc explain` prints it.
+pub fn code(code: &Code) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", code.name);
+    let _ = writeln!(out, "What it reports: {}.\n", code.summary);
+    let _ = writeln!(out, "{}", code.explanation);
+    if let Some((example, fixed)) = code.example {
+        let _ = writeln!(out, "\nTriggers it:\n{}", indent(example));
+        let _ = write!(out, "Fixed:\n{}", indent(fixed));
+    }
     out
 }
 
@@ -188,6 +207,20 @@ pub fn rules_markdown() -> String {
             );
         }
         let _ = writeln!(out, "Triggers it:\n\n```ybc\n{}```\n\nFixed:\n\n```ybc\n{}```", info.example, info.fixed);
+    }
+    out.push_str(
+        "\n# Other codes\n\nWhat reading a file, looking names up, planning and the tools around the check report. \
+These are not rules: they can't be turned off, since ybc can't check what it can't read. `ybc explain CODE` prints the \
+same text.\n\n| code | what it reports |\n|---|---|\n",
+    );
+    for code in CODES {
+        let _ = writeln!(out, "| [`{0}`](#{0}) | {1} |", code.name, code.summary);
+    }
+    for code in CODES {
+        let _ = writeln!(out, "\n## {}\n\n{}.\n\n{}", code.name, capitalize(code.summary), code.explanation);
+        if let Some((example, fixed)) = code.example {
+            let _ = writeln!(out, "\nTriggers it:\n\n```ybc\n{example}```\n\nFixed:\n\n```ybc\n{fixed}```");
+        }
     }
     out
 }

@@ -18,6 +18,7 @@ extern crate alloc;
 
 pub mod catalog;
 pub mod check;
+pub mod codes;
 pub mod config;
 pub mod controls;
 pub mod diagnostic;

@@ -38,7 +38,7 @@ Examples:
   ybc plan routines/desk-reset.ybc         show the timed plan of a routine
   ybc build routines/desk-reset.ybc --format json -o desk-reset.json
   ybc build class.ybc --adapt --audience osteoporosis --format ybc -o class-adapted.ybc
-  ybc explain hold-too-long                explain a rule, a pose or a condition
+  ybc explain hold-too-long                explain a rule, a code, a pose or a condition
   ybc poses locust                         search the pose catalog
 
 Exit codes: 0 no errors, 1 errors in a routine (or warnings with --deny-warnings),
@@ -941,12 +941,16 @@ impl App {
             Some(Subject::Rule(rule)) => ybc::explain::rule(rule),
             Some(Subject::Pose(pose)) => ybc::explain::pose(pose, self.catalog()),
             Some(Subject::Condition(condition)) => ybc::explain::condition(condition, self.catalog()),
+            Some(Subject::Code(code)) => ybc::explain::code(code),
             None => {
                 let hint = ybc::explain::suggest(name, self.catalog()).map_or_else(
                     || "run `ybc rules` or `ybc poses` to see what there is".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
-                return Err(Failure(format!("`{}` is not a rule, a pose or a condition; {hint}", escape(name))));
+                return Err(Failure(format!(
+                    "`{}` is not a rule, a code, a pose or a condition; {hint}",
+                    escape(name)
+                )));
             }
         };
         print!("{text}");

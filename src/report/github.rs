@@ -72,15 +72,15 @@ mod tests {
         use crate::span::Span;
         let text = "warmup:\n  cat-cow 8 reps\n";
         let diagnostics = [
-            Diagnostic::warning("one-line", Span::new(10, 17), "one"),
-            Diagnostic::warning("two-lines", Span::new(0, 17), "two"),
+            Diagnostic::warning("short-rest", Span::new(10, 17), "one"),
+            Diagnostic::warning("strength-order", Span::new(0, 17), "two"),
         ];
         let findings = Finding::locate_all("a.ybc", text, &diagnostics);
         let report = FileReport { path: "a.ybc".into(), repo_path: "a.ybc".into(), findings, unreadable: false };
         let out = GithubRenderer.file(&report);
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], "::warning file=a.ybc,line=2,endLine=2,col=3,endColumn=10,title=ybc one-line::one");
-        assert_eq!(lines[1], "::warning file=a.ybc,line=1,endLine=2,title=ybc two-lines::two");
+        assert_eq!(lines[0], "::warning file=a.ybc,line=2,endLine=2,col=3,endColumn=10,title=ybc short-rest::one");
+        assert_eq!(lines[1], "::warning file=a.ybc,line=1,endLine=2,title=ybc strength-order::two");
     }
 
     #[test]

@@ -114,6 +114,53 @@ fn explain_prints_a_rule_a_pose_and_a_condition() {
     assert!(unknown.stderr.contains("did you mean `locust`?"), "{}", unknown.stderr);
 }
 
+/// `ybc explain` explains every code: each rule and each other code.
+#[test]
+fn explain_explains_every_code() {
+    let names = ybc::check::RULES.iter().map(|r| r.info.name).chain(ybc::codes::CODES.iter().map(|c| c.name));
+    for name in names {
+        let run = run_in_repo(&["explain", name]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert!(run.stdout.starts_with(name), "{name}: {}", run.stdout);
+        assert!(run.stdout.len() > 120, "{name} is explained: {}", run.stdout);
+    }
+    let typo = run_in_repo(&["explain", "unknwn-pose"]);
+    assert_eq!(typo.code, 2);
+    assert!(typo.stderr.contains("did you mean `unknown-pose`?"), "{}", typo.stderr);
+}
+
+/// Every code `--format concise` prints over the test fixtures, the sample
+/// routines and some hostile files is one `ybc explain` explains.
+#[test]
+fn every_code_printed_is_explained() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ws = crate::harness::Workspace::new();
+    ws.file("utf16.ybc", [0xFF_u8, 0xFE, b'a', 0]);
+    ws.file("long-line.ybc", format!("strength:\n  locust{}\n", " zz".repeat(4_000)));
+    ws.file("long-file.ybc", "x\n".repeat(10_500));
+    ws.file("escape.ybc", "strength:\n  locust hold 30s \"\u{1b}[2J\"\n");
+    let mut seen = std::collections::BTreeSet::new();
+    for dir in [root.join("tests/fixtures"), root.join("routines"), ws.path().to_owned()] {
+        let run = run_in_repo(&["check", "--format", "concise", "--quiet", &dir.display().to_string()]);
+        for line in run.stdout.lines() {
+            let Some((_, rest)) = line.split_once(": ") else { continue };
+            let Some(open) = rest.find('[') else { continue };
+            let Some(close) = rest.find(']') else { continue };
+            if let Some(code) = rest.get(open + 1..close) {
+                seen.insert(code.to_owned());
+            }
+        }
+    }
+    assert!(seen.len() > 20, "{seen:?}");
+    for code in ["encoding", "line-too-long", "file-too-long", "too-many", "control-character", "unknown-pose"] {
+        assert!(seen.contains(code), "{code} not seen in {seen:?}");
+    }
+    for code in &seen {
+        let run = run_in_repo(&["explain", code]);
+        assert_eq!(run.code, 0, "`{code}` is printed but not explained: {}", run.stderr);
+    }
+}
+
 #[test]
 fn rules_lists_every_rule_and_json_for_tools() {
     let list = run_in_repo(&["rules"]);
