@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::catalog::{Catalog, Condition, Focus, Pose, Severity as Strength};
+use crate::catalog::{Catalog, Condition, Pose, Severity as Strength};
 use crate::check::{Check, RULES, Rule};
 use crate::codes::{CODES, Code};
 
@@ -77,15 +77,6 @@ fn indent(text: &str) -> String {
     text.lines().map(|l| format!("    {l}\n")).collect()
 }
 
-fn focus_word(focus: Focus) -> &'static str {
-    match focus {
-        Focus::Strength => "strength",
-        Focus::Mobility => "mobility",
-        Focus::Both => "strength and mobility",
-        Focus::Rest => "rest",
-    }
-}
-
 /// A pose's catalog card as `ybc explain` prints it.
 pub fn pose(pose: &Pose, catalog: &Catalog) -> String {
     let mut out = String::new();
@@ -94,7 +85,13 @@ pub fn pose(pose: &Pose, catalog: &Catalog) -> String {
         let _ = write!(out, ", {sanskrit}");
     }
     let _ = writeln!(out, "\n");
-    let _ = writeln!(out, "Focus: {}. Level: {:?}. {:?}.", focus_word(pose.focus), pose.level, pose.laterality);
+    let _ = writeln!(
+        out,
+        "Focus: {}. Level: {:?}. {:?}.",
+        crate::vocabulary::focus(pose.focus),
+        pose.level,
+        pose.laterality
+    );
     let mut doses = Vec::new();
     if let Some(h) = pose.hold {
         doses.push(format!("holds of {}-{} s", h.min, h.max));
@@ -196,7 +193,12 @@ pub fn rules_markdown() -> String {
     for rule in RULES {
         let info = &rule.info;
         let _ = writeln!(out, "\n## {}\n", info.name);
-        let _ = writeln!(out, "Default level: **{}**. {}.\n", info.default.as_str(), capitalize(info.summary));
+        let _ = writeln!(
+            out,
+            "Default level: **{}**. {}.\n",
+            info.default.as_str(),
+            crate::vocabulary::capitalize(info.summary)
+        );
         let _ = writeln!(out, "{}\n", info.explanation);
         let _ = writeln!(out, "Source: {}\n", info.source);
         if let Check::Stage(stage) = rule.check {
@@ -217,18 +219,16 @@ same text.\n\n| code | what it reports |\n|---|---|\n",
         let _ = writeln!(out, "| [`{0}`](#{0}) | {1} |", code.name, code.summary);
     }
     for code in CODES {
-        let _ = writeln!(out, "\n## {}\n\n{}.\n\n{}", code.name, capitalize(code.summary), code.explanation);
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n{}.\n\n{}",
+            code.name,
+            crate::vocabulary::capitalize(code.summary),
+            code.explanation
+        );
         if let Some((example, fixed)) = code.example {
             let _ = writeln!(out, "\nTriggers it:\n\n```ybc\n{example}```\n\nFixed:\n\n```ybc\n{fixed}```");
         }
     }
     out
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -34,6 +34,7 @@ pub mod source;
 pub mod span;
 pub mod syntax;
 pub mod uri;
+pub mod vocabulary;
 pub mod workspace;
 pub mod write;
 

@@ -27,8 +27,7 @@ use ybc::explain::Subject;
 use ybc::plan::{EventKind, Plan, Side};
 use ybc::report::human::HumanRenderer;
 use ybc::report::{Renderer, Tally};
-use ybc::resolve::format_seconds;
-use ybc::syntax::Range;
+use ybc::vocabulary::{clock_range, count_range, written_range};
 use ybc::workspace::{CatalogError, CatalogFile, Setup, SetupError};
 
 const EXAMPLES: &str = "\
@@ -733,12 +732,12 @@ impl App {
                 if let Some(reps) = event.reps {
                     what.push_str(&format!(
                         " · {} reps{}",
-                        range_text(reps, ""),
+                        count_range(reps),
                         if event.alternating { " alternating" } else { "" }
                     ));
                 }
                 if let Some(hold) = event.hold {
-                    what.push_str(&format!(" · hold {}", seconds_range(hold)));
+                    what.push_str(&format!(" · hold {}", written_range(hold)));
                 }
                 let side = match event.side {
                     Some(Side::Left) => "left",
@@ -752,7 +751,7 @@ impl App {
                 }
                 let mut cues = event.notes.iter().map(|n| format!("note: {n}")).collect::<Vec<_>>();
                 cues.extend(event.cues.iter().cloned());
-                [clock_range(event.start), seconds_range(event.seconds), what, side.to_owned(), set, cues.join("; ")]
+                [clock_range(event.start), written_range(event.seconds), what, side.to_owned(), set, cues.join("; ")]
             })
             .collect();
         // Notes after the last event, at the end of the class.
@@ -778,9 +777,9 @@ impl App {
         for row in &rows {
             out.push_str(&line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]]));
         }
-        out.push_str(&format!("\nTotal: {}", clock_span(plan.total)));
+        out.push_str(&format!("\nTotal: {}", written_range(plan.total)));
         if let Some(duration) = &routine.meta.duration {
-            out.push_str(&format!(" (declared: {})", clock_span(duration.value)));
+            out.push_str(&format!(" (declared: {})", written_range(duration.value)));
         }
         out.push('\n');
         print!("{out}");
@@ -1182,35 +1181,4 @@ fn column_widths<const N: usize>(headers: [&str; N], rows: &[[String; N]]) -> [u
         }
     }
     widths
-}
-
-/// `8` or `8-12`, with a unit.
-fn range_text(range: Range, unit: &str) -> String {
-    if range.is_exact() { format!("{}{unit}", range.min) } else { format!("{}-{}{unit}", range.min, range.max) }
-}
-
-/// `45s`, `20-30s` or `1m-1m30s`: as a teacher writes them.
-fn seconds_range(range: Range) -> String {
-    if range.is_exact() {
-        format_seconds(range.min)
-    } else if range.max < 60 {
-        format!("{}-{}s", range.min, range.max)
-    } else {
-        format!("{}-{}", format_seconds(range.min), format_seconds(range.max))
-    }
-}
-
-/// `m:ss`.
-fn clock(seconds: u32) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
-/// A start time as `m:ss` or `m:ss-m:ss`.
-fn clock_range(range: Range) -> String {
-    if range.is_exact() { clock(range.min) } else { format!("{}-{}", clock(range.min), clock(range.max)) }
-}
-
-/// A total as `9m30s` or `8m-10m30s`.
-fn clock_span(range: Range) -> String {
-    seconds_range(range)
 }

@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Listing, quote};
 use crate::routine::*;
 use crate::span::Span;
 use crate::syntax::{self, Document, HeaderKind, Node, PoseAttr, PoseDef, Range, Spanned, StepItem};
+use crate::vocabulary::written_seconds;
 
 /// Limits past which a dose is surely a typo. Ordinary safety ranges are the rules' business.
 const MAX_HOLD: u32 = 10 * 60;
@@ -739,7 +740,8 @@ impl Resolver<'_> {
             return false;
         }
         if r.max > max {
-            let (shown, unit) = if what == "reps" { (r.max.to_string(), " reps") } else { (format_seconds(r.max), "") };
+            let (shown, unit) =
+                if what == "reps" { (r.max.to_string(), " reps") } else { (written_seconds(r.max), "") };
             self.diagnostics.push(
                 Diagnostic::error("dose", range.span, format!("{shown}{unit} is far beyond any safe {what}."))
                     .with_label("too much")
@@ -748,7 +750,7 @@ impl Resolver<'_> {
                             "Keep reps to at most {MAX_REPS} per set; the seed article suggests 8-20 slow reps."
                         ),
                         _ => {
-                            format!("Keep a {what} to at most {}; check the number and the unit.", format_seconds(max))
+                            format!("Keep a {what} to at most {}; check the number and the unit.", written_seconds(max))
                         }
                     }),
             );
@@ -772,22 +774,6 @@ fn range_error(range: &Spanned<Range>, what: &str) -> Diagnostic {
     )
     .with_label("backwards range")
     .with_help("Write the smaller number first, like `20-30s` or `8-12 reps`.")
-}
-
-/// Seconds as a teacher writes them: `45s`, `1m30s`, `2h`.
-pub fn format_seconds(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    let mut out = String::new();
-    if h > 0 {
-        out.push_str(&format!("{h}h"));
-    }
-    if m > 0 {
-        out.push_str(&format!("{m}m"));
-    }
-    if s > 0 || out.is_empty() {
-        out.push_str(&format!("{s}s"));
-    }
-    out
 }
 
 fn sides_word(sides: Sides) -> &'static str {

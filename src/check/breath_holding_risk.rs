@@ -1,11 +1,11 @@
 //! `breath-holding-risk`: long static strength holds with uncontrolled high blood pressure in the room.
 
-use super::contraindicated::{someone_with, unique_audience, with_audience_label};
-use super::hold_too_long::seconds;
+use super::audience::{someone_with, unique_audience, with_audience_label};
 use super::{Check, Context, Rule, RuleInfo};
 use crate::catalog::Focus;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::resolve::format_seconds;
+use crate::syntax::Range;
+use crate::vocabulary::{written_range, written_seconds};
 
 /// The condition this rule is about.
 const CONDITION: &str = "high-blood-pressure";
@@ -46,20 +46,20 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let shown = if hold.value.is_exact() {
-            format!("A {} {} hold", format_seconds(hold.value.max), pose.english)
+            format!("A {} {} hold", written_seconds(hold.value.max), pose.english)
         } else {
-            format!("A {} hold of up to {}", pose.english, format_seconds(hold.value.max))
+            format!("A {} hold of up to {}", pose.english, written_seconds(hold.value.max))
         };
         let reason = contraindication.map_or_else(
             || "long, intense isometric holds and breath-holding push blood pressure up.".to_owned(),
-            |c| super::contraindicated::lower_first(&c.reason),
+            |c| crate::vocabulary::lower_first(&c.reason),
         );
         let message = format!(
             "{shown} is past the {} limit for {}: {reason}",
-            format_seconds(limit),
+            written_seconds(limit),
             someone_with(context, CONDITION)
         );
-        let fixed = seconds(hold.value.min.min(limit), limit);
+        let fixed = written_range(Range { min: hold.value.min.min(limit), max: limit });
         let mut help = format!("Shorten it to `hold {fixed}` and keep a steady breath");
         if let (Some(reps), None, Focus::Strength) = (pose.reps, &info.step.dose.reps, pose.focus) {
             help.push_str(&format!(
@@ -69,7 +69,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         help.push('.');
         let diagnostic = Diagnostic::new(Severity::Warning, RULE.info.name, hold.span, message)
-            .with_label(format!("longer than {}", format_seconds(limit)))
+            .with_label(format!("longer than {}", written_seconds(limit)))
             .with_help(help)
             .with_fix(hold.span, fixed);
         out.push(with_audience_label(diagnostic, &condition));

@@ -24,5 +24,5 @@ modifications by limitation\".",
 };
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    super::contraindicated::findings(context, Strength::Caution, RULE.info.name, RULE.info.default, out);
+    super::audience::findings(context, Strength::Caution, RULE.info.name, RULE.info.default, out);
 }

@@ -3,8 +3,8 @@
 
 use super::{Check, Context, Rule, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::resolve::format_seconds;
 use crate::syntax::Range;
+use crate::vocabulary::written_seconds;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -76,9 +76,9 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// `12m2s-12m32s`, or `10m` for a single value.
 fn show(range: Range) -> String {
     if range.min == range.max {
-        format_seconds(range.min)
+        written_seconds(range.min)
     } else {
-        format!("{}-{}", format_seconds(range.min), format_seconds(range.max))
+        format!("{}-{}", written_seconds(range.min), written_seconds(range.max))
     }
 }
 
@@ -93,11 +93,11 @@ fn suggested_duration(planned: Range) -> String {
     let low = (planned.min / 60).max(1);
     let high = planned.max.div_ceil(60).max(low);
     if low == high {
-        format_seconds(low * 60)
+        written_seconds(low * 60)
     } else if high < 60 {
         format!("{low}-{high}m")
     } else {
-        format!("{}-{}", format_seconds(low * 60), format_seconds(high * 60))
+        format!("{}-{}", written_seconds(low * 60), written_seconds(high * 60))
     }
 }
 

@@ -1,9 +1,11 @@
 //! `hold-too-short`: a hold shorter than the pose's recommended range.
 
-use super::hold_too_long::{hold_of, seconds, source_of, written};
+use super::dose::{hold_of, source_of, written};
 use super::{Check, Context, Rule, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::resolve::format_seconds;
+use crate::syntax::Range;
+use crate::vocabulary::written_range;
+use crate::vocabulary::written_seconds;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -32,20 +34,24 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if value.min >= range.min {
             continue;
         }
-        let recommended =
-            format!("{}'s recommended {} ({})", info.pose.english, seconds(range.min, range.max), source_of(info.pose));
+        let recommended = format!(
+            "{}'s recommended {} ({})",
+            info.pose.english,
+            written_range(Range { min: range.min, max: range.max }),
+            source_of(info.pose)
+        );
         let message = if value.is_exact() {
-            format!("A {} hold is shorter than {recommended}.", format_seconds(value.min))
+            format!("A {} hold is shorter than {recommended}.", written_seconds(value.min))
         } else {
-            format!("This hold starts at {}, shorter than {recommended}.", format_seconds(value.min))
+            format!("This hold starts at {}, shorter than {recommended}.", written_seconds(value.min))
         };
-        let fixed = seconds(range.min, value.max.max(range.min));
+        let fixed = written_range(Range { min: range.min, max: value.max.max(range.min) });
         out.push(
             Diagnostic::new(Severity::Info, RULE.info.name, hold.span, message)
-                .with_label(format!("shorter than {}", format_seconds(range.min)))
+                .with_label(format!("shorter than {}", written_seconds(range.min)))
                 .with_help(format!(
                     "Hold for at least {} (`{}`); a shorter hold is fine as a deliberate regression.",
-                    format_seconds(range.min),
+                    written_seconds(range.min),
                     written(info.step, &fixed)
                 ))
                 .with_fix(hold.span, fixed),

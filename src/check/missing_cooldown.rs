@@ -1,6 +1,6 @@
 //! `missing-cooldown`: a class that stops at the end of its hardest work.
 
-use super::missing_warmup::is_strength_work;
+use super::is_strength_work;
 use super::{Check, Context, Rule, RuleInfo};
 use crate::catalog::Focus;
 use crate::diagnostic::{Diagnostic, Severity};

@@ -2,7 +2,7 @@
 
 use super::{Check, Context, Rule, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::resolve::format_seconds;
+use crate::vocabulary::written_seconds;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -28,14 +28,14 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(pose) = context.routine.pose(step) else { continue };
         let (planned, written) = if let Some(hold) = pose.hold {
             (
-                format!("recommended hold of {}-{}", format_seconds(hold.min), format_seconds(hold.max)),
+                format!("recommended hold of {}-{}", written_seconds(hold.min), written_seconds(hold.max)),
                 format!("hold {}-{}s", hold.min, hold.max),
             )
         } else if let Some(reps) = pose.reps {
             (format!("recommended {}-{} reps", reps.min, reps.max), format!("{}-{} reps", reps.min, reps.max))
         } else if let Some(d) = pose.duration {
             (
-                format!("recommended {}-{}", format_seconds(d.min), format_seconds(d.max)),
+                format!("recommended {}-{}", written_seconds(d.min), written_seconds(d.max)),
                 format!("{}-{}s", d.min, d.max),
             )
         } else {

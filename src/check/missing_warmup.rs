@@ -3,7 +3,7 @@
 //! Also home to the sequencing rules' shared reading of a step: what counts as
 //! strength work and what counts as warm-up or mobility work.
 
-use super::{Check, Context, Rule, RuleInfo, StepInfo};
+use super::{Check, Context, Rule, RuleInfo, is_strength_work, is_warmup_work};
 use crate::catalog::Focus;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::routine::SectionKind;
@@ -26,21 +26,6 @@ and before any mobility pose.",
     },
     check: Check::Routine(check),
 };
-
-/// Whether a step is strength work: anything in a `strength` section except a
-/// rest pose, or a strength pose outside the warm-up, mobility and cool-down sections.
-pub(super) fn is_strength_work(info: &StepInfo<'_>) -> bool {
-    match info.section {
-        Some(SectionKind::Strength) => info.pose.focus != Focus::Rest,
-        Some(SectionKind::Warmup | SectionKind::Mobility | SectionKind::Cooldown) => false,
-        Some(SectionKind::Accessory) | None => info.pose.focus == Focus::Strength,
-    }
-}
-
-/// Whether a step warms up: anything in a `warmup` or `mobility` section, or a mobility pose anywhere.
-pub(super) fn is_warmup_work(info: &StepInfo<'_>) -> bool {
-    matches!(info.section, Some(SectionKind::Warmup | SectionKind::Mobility)) || info.pose.focus == Focus::Mobility
-}
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let steps = context.steps();

@@ -9,7 +9,10 @@
 
 mod missing_dose;
 mod names;
-// (audience and dose rule modules)
+// Helpers several rules share; no rule imports another.
+mod audience;
+mod dose;
+
 mod breath_holding_risk;
 mod caution;
 mod contraindicated;
@@ -29,6 +32,7 @@ mod one_sided;
 mod strength_order;
 pub mod suppress;
 
+use crate::catalog::Focus;
 use crate::catalog::Pose;
 use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -83,6 +87,21 @@ pub struct StepInfo<'a> {
     pub in_rounds: bool,
 }
 
+/// Whether a step is strength work: anything in a `strength` section except a
+/// rest pose, or a strength pose outside the warm-up, mobility and cool-down sections.
+pub(super) fn is_strength_work(info: &StepInfo<'_>) -> bool {
+    match info.section {
+        Some(SectionKind::Strength) => info.pose.focus != Focus::Rest,
+        Some(SectionKind::Warmup | SectionKind::Mobility | SectionKind::Cooldown) => false,
+        Some(SectionKind::Accessory) | None => info.pose.focus == Focus::Strength,
+    }
+}
+
+/// Whether a step warms up: anything in a `warmup` or `mobility` section, or a mobility pose anywhere.
+pub(super) fn is_warmup_work(info: &StepInfo<'_>) -> bool {
+    matches!(info.section, Some(SectionKind::Warmup | SectionKind::Mobility)) || info.pose.focus == Focus::Mobility
+}
+
 impl<'a> Context<'a> {
     /// A context with the routine's own audience plus the settings' audience.
     pub fn new(routine: &'a Routine, plan: Option<&'a Plan>, settings: &'a Settings) -> Self {
@@ -97,8 +116,8 @@ impl<'a> Context<'a> {
     }
 
     /// Every pose step in order, with its pose and section.
-    pub fn steps(&self) -> Vec<StepInfo<'a>> {
-        self.steps.clone()
+    pub fn steps(&self) -> &[StepInfo<'a>] {
+        &self.steps
     }
 
     fn find_steps(routine: &'a Routine) -> Vec<StepInfo<'a>> {

@@ -1,6 +1,6 @@
 //! `no-mobility-pairing`: strength work with no mobility or chest opening anywhere.
 
-use super::missing_warmup::is_strength_work;
+use super::is_strength_work;
 use super::{Check, Context, Rule, RuleInfo};
 use crate::catalog::Focus;
 use crate::diagnostic::{Diagnostic, Severity};

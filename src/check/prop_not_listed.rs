@@ -1,9 +1,9 @@
 //! `prop-not-listed`: a prop a step uses that the `props` header leaves out.
 
-use super::contraindicated::lower_first;
 use super::{Check, Context, Rule, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
+use crate::vocabulary::lower_first;
 
 /// The rule.
 pub const RULE: Rule = Rule {

@@ -1,6 +1,6 @@
 //! `reps-out-of-range`: reps per set outside the pose's recommended range, or past 20.
 
-use super::hold_too_long::source_of;
+use super::dose::source_of;
 use super::{Check, Context, Rule, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::Range;

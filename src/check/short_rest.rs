@@ -1,12 +1,12 @@
 //! `short-rest`: less than 30 s of rest between sets or rounds of strength work.
 
-use super::hold_too_long::seconds;
 use super::{Check, Context, Rule, RuleInfo};
 use crate::catalog::Focus;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::resolve::format_seconds;
 use crate::routine::{Item, Rounds, SectionKind};
 use crate::span::Span;
+use crate::syntax::Range;
+use crate::vocabulary::{written_range, written_seconds};
 
 /// The least rest between sets or rounds of strength work, seconds.
 const MIN_REST: u32 = 30;
@@ -61,40 +61,40 @@ fn walk(context: &Context<'_>, items: &[Item], section: Option<SectionKind>, out
                             format!(
                                 "The {sets} sets of {} have no rest between them; strength sets need at least {} to recover.",
                                 pose.english,
-                                format_seconds(MIN_REST)
+                                written_seconds(MIN_REST)
                             ),
                         )
                         .with_label("no rest between sets")
                         .with_help(format!(
                             "Rest {} between sets, as the seed article suggests: `rest {}`.",
-                            seconds(MIN_REST, 60),
-                            format_seconds(MIN_REST)
+                            written_range(Range { min: MIN_REST, max: 60 }),
+                            written_seconds(MIN_REST)
                         ))
-                        .with_fix(Span::new(sets_span.end, sets_span.end), format!(" rest {}", format_seconds(MIN_REST))),
+                        .with_fix(Span::new(sets_span.end, sets_span.end), format!(" rest {}", written_seconds(MIN_REST))),
                     ),
                     Some(rest) if rest.value.min < MIN_REST => {
                         let message = if rest.value.is_exact() {
                             format!(
                                 "{} between sets of {} is short; strength sets need at least {} to recover.",
-                                format_seconds(rest.value.min),
+                                written_seconds(rest.value.min),
                                 pose.english,
-                                format_seconds(MIN_REST)
+                                written_seconds(MIN_REST)
                             )
                         } else {
                             format!(
                                 "The rest between sets of {} can be as short as {}; strength sets need at least {} to recover.",
                                 pose.english,
-                                format_seconds(rest.value.min),
-                                format_seconds(MIN_REST)
+                                written_seconds(rest.value.min),
+                                written_seconds(MIN_REST)
                             )
                         };
-                        let fixed = seconds(MIN_REST, rest.value.max.max(MIN_REST));
+                        let fixed = written_range(Range { min: MIN_REST, max: rest.value.max.max(MIN_REST) });
                         out.push(
                             Diagnostic::warning(RULE.info.name, rest.span, message)
-                                .with_label(format!("less than {}", format_seconds(MIN_REST)))
+                                .with_label(format!("less than {}", written_seconds(MIN_REST)))
                                 .with_help(format!(
                                     "Rest {} between sets, as the seed article suggests: `rest {fixed}`.",
-                                    seconds(MIN_REST, 60)
+                                    written_range(Range { min: MIN_REST, max: 60 })
                                 ))
                                 .with_fix(rest.span, fixed),
                         );
@@ -120,7 +120,7 @@ fn between_rounds(context: &Context<'_>, rounds: &Rounds, section: Option<Sectio
     if total >= MIN_REST {
         return;
     }
-    let need = format_seconds(MIN_REST);
+    let need = written_seconds(MIN_REST);
     let (message, label) = if total == 0 {
         (
             format!("These {} rounds of strength work have no rest between them; allow at least {need}.", rounds.count),
@@ -130,28 +130,28 @@ fn between_rounds(context: &Context<'_>, rounds: &Rounds, section: Option<Sectio
         (
             format!(
                 "Only {} of rest between these rounds of strength work; allow at least {need}.",
-                format_seconds(total)
+                written_seconds(total)
             ),
             format!("less than {need} between rounds"),
         )
     };
-    let range = seconds(MIN_REST, 60);
+    let range = written_range(Range { min: MIN_REST, max: 60 });
     let head = |rest: &str| format!("{} rounds rest {rest}:", rounds.count);
     let mut diagnostic = Diagnostic::warning(RULE.info.name, rounds.span, message).with_label(label);
     diagnostic = match (&rounds.rest, trailing.only) {
         (Some(rest), _) if trailing.seconds > 0 => {
             let wanted = MIN_REST - trailing.seconds.min(MIN_REST);
-            let fixed = seconds(wanted.max(rest.value.min), rest.value.max.max(wanted));
+            let fixed = written_range(Range { min: wanted.max(rest.value.min), max: rest.value.max.max(wanted) });
             diagnostic
                 .with_help(format!(
                     "Make it `{}`; with the {} of rest at the end of each round, that makes {need}. The seed article rests {range} between sets.",
                     head(&fixed),
-                    format_seconds(trailing.seconds)
+                    written_seconds(trailing.seconds)
                 ))
                 .with_fix(rest.span, fixed)
         }
         (Some(rest), _) => {
-            let fixed = seconds(MIN_REST, rest.value.max.max(MIN_REST));
+            let fixed = written_range(Range { min: MIN_REST, max: rest.value.max.max(MIN_REST) });
             diagnostic
                 .with_help(format!("Make it `{}`; the seed article rests {range} between sets.", head(&fixed)))
                 .with_fix(rest.span, fixed)

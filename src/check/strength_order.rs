@@ -1,7 +1,7 @@
 //! `strength-order`: the seed's safe order for strength work, bilateral
 //! foundation, then unilateral, then eccentric (slow lowering).
 
-use super::missing_warmup::is_strength_work;
+use super::is_strength_work;
 use super::{Check, Context, Rule, RuleInfo, StepInfo};
 use crate::catalog::Laterality;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -78,7 +78,8 @@ fn eccentric(info: &StepInfo<'_>) -> Option<String> {
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let strength: Vec<(StepInfo<'_>, Stage)> = context
         .steps()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(is_strength_work)
         .map(|info| {
             let stage = Stage::of(&info);

@@ -20,6 +20,7 @@ use crate::catalog::{Focus, Laterality, Pose, Severity};
 use crate::plan::{EventKind, Plan, RestReason};
 use crate::routine::{Item, Routine, SectionKind, Sides, Step};
 use crate::syntax::Range;
+use crate::vocabulary;
 
 /// How the handout is laid out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -351,8 +352,8 @@ impl Page {
             title,
             level: meta.level.as_ref().map(|l| level_words(l.value.word())),
             author: meta.author.as_ref().map(|a| a.value.clone()),
-            planned: words::length_range(plan.total),
-            declared: meta.duration.as_ref().map(|d| words::length_range(d.value)),
+            planned: vocabulary::length_range(plan.total),
+            declared: meta.duration.as_ref().map(|d| vocabulary::length_range(d.value)),
             focus: class_focus(routine, plan),
             tags: meta.tags.iter().map(|t| t.value.clone()).collect(),
             date: options.date.clone(),
@@ -418,15 +419,6 @@ fn section_class(kind: Option<SectionKind>) -> &'static str {
     }
 }
 
-fn focus_words(focus: Focus) -> &'static str {
-    match focus {
-        Focus::Strength => "Strength",
-        Focus::Mobility => "Mobility",
-        Focus::Both => "Strength and mobility",
-        Focus::Rest => "Rest and breath",
-    }
-}
-
 /// Walks the routine's body into blocks and cards.
 struct Builder<'r> {
     routine: &'r Routine,
@@ -472,7 +464,7 @@ impl Builder<'_> {
                     let mut label =
                         if rounds.count == 1 { "1 round".to_owned() } else { format!("{} rounds", rounds.count) };
                     if let Some(rest) = &rounds.rest {
-                        label.push_str(&format!(", rest {} between rounds", words::length_range(rest.value)));
+                        label.push_str(&format!(", rest {} between rounds", vocabulary::length_range(rest.value)));
                     }
                     self.blocks.push(Block::RoundsStart { label: label.clone() });
                     self.rounds.push(label);
@@ -487,7 +479,7 @@ impl Builder<'_> {
                     }
                 }
                 Item::Rest(rest) => {
-                    let text = format!("Rest {}", words::length_range(rest.length.value));
+                    let text = format!("Rest {}", vocabulary::length_range(rest.length.value));
                     if let Some(card) = self.cards.last_mut() {
                         // A note before the rest comes before it on the card, as in the class.
                         card.then.append(&mut self.notes);
@@ -520,7 +512,7 @@ impl Builder<'_> {
             class: section_class(kind),
             kind: kind.map_or("Practice", section_words).to_owned(),
             title,
-            length: time.map_or(String::new(), |(_, total)| words::length_range(total)),
+            length: time.map_or(String::new(), |(_, total)| vocabulary::length_range(total)),
         });
     }
 
@@ -560,7 +552,7 @@ impl Builder<'_> {
                     text.push_str(&format!(" Or do {} instead.", name(instead)));
                 }
                 if let Some(max) = c.max_hold {
-                    text.push_str(&format!(" Hold at most {}.", words::length(max)));
+                    text.push_str(&format!(" Hold at most {}.", vocabulary::length(max)));
                 }
                 let covered: Vec<String> =
                     c.lifted_with.iter().filter(|p| used.contains(&p.as_str())).map(|p| prop_name(p)).collect();
@@ -580,7 +572,7 @@ impl Builder<'_> {
         let spans = [step.span.start];
         let when = match self.time_of(&spans) {
             Some((start, total)) => {
-                format!("Step {number} · at {} · {}", words::clock_range(start), words::length_range(total))
+                format!("Step {number} · at {} · {}", vocabulary::clock_range(start), vocabulary::length_range(total))
             }
             None => format!("Step {number}"),
         };
@@ -597,7 +589,7 @@ impl Builder<'_> {
             english: pose.english.clone(),
             sanskrit: pose.sanskrit.clone(),
             dose: words::dose(&step.dose, step.sides, pose),
-            focus: focus_words(pose.focus),
+            focus: vocabulary::focus_heading(pose.focus),
             props: used.iter().map(|p| prop_name(p)).collect(),
             cues,
             key_cue,
@@ -703,13 +695,8 @@ fn class_focus(routine: &Routine, plan: &Plan) -> String {
     } else {
         let mut all = vec![top.to_owned()];
         all.extend(others);
-        capitalise(&list(&all))
+        vocabulary::capitalize(&list(&all))
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The props checklist: the header's props, every step's `with`, and what a pose
@@ -833,8 +820,8 @@ fn timeline(plan: &Plan, total_width: u32) -> Timeline {
                 pattern,
                 kind,
                 title: run.key.1.clone(),
-                length: words::length_range(run.total),
-                start: words::clock_range(run.start),
+                length: vocabulary::length_range(run.total),
+                start: vocabulary::clock_range(run.start),
             };
             x += width;
             segment

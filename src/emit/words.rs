@@ -1,49 +1,11 @@
-//! Doses and lengths in plain words, for people: "3 sets × 20-30 s hold, rest
+//! Doses in plain words, for people (lengths and counts come from
+//! `crate::vocabulary`): "3 sets × 20-30 s hold, rest
 //! 30 s between". Shared by the emitters so every output says a dose the same way.
 
 use crate::catalog::Pose;
 use crate::routine::{Dose, Sides};
 use crate::syntax::Range;
-
-/// A length in seconds as a person says it: `45 s`, `1 min`, `1 min 30 s`, `1 h 15 min`.
-pub fn length(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    let mut parts = Vec::new();
-    if h > 0 {
-        parts.push(format!("{h} h"));
-    }
-    if m > 0 {
-        parts.push(format!("{m} min"));
-    }
-    if s > 0 || parts.is_empty() {
-        parts.push(format!("{s} s"));
-    }
-    parts.join(" ")
-}
-
-/// A length range: `20-30 s`, `1-2 min`, `45 s-1 min 30 s`, or one length when exact.
-pub fn length_range(range: Range) -> String {
-    if range.is_exact() {
-        length(range.min)
-    } else if range.max < 60 {
-        format!("{}-{} s", range.min, range.max)
-    } else if range.min.is_multiple_of(60) && range.max.is_multiple_of(60) && range.max < 3600 {
-        format!("{}-{} min", range.min / 60, range.max / 60)
-    } else {
-        format!("{}-{}", length(range.min), length(range.max))
-    }
-}
-
-/// A count range: `8` or `8-12`.
-pub fn count_range(range: Range) -> String {
-    if range.is_exact() { range.min.to_string() } else { format!("{}-{}", range.min, range.max) }
-}
-
-/// A clock time `m:ss`, or `m:ss-m:ss` for a range.
-pub fn clock_range(range: Range) -> String {
-    let clock = |s: u32| format!("{}:{:02}", s / 60, s % 60);
-    if range.is_exact() { clock(range.min) } else { format!("{}-{}", clock(range.min), clock(range.max)) }
-}
+use crate::vocabulary::{count_range, length_range};
 
 /// What a step asks for, in words: "3 sets × 20-30 s hold, rest 30 s between",
 /// "8 reps each side, 3 s up, 1 s pause, 3 s down". A step with no dose says the
@@ -104,19 +66,6 @@ mod tests {
 
     fn spanned<T>(value: T) -> Option<Spanned<T>> {
         Some(Spanned { value, span: Span::default() })
-    }
-
-    #[test]
-    fn lengths_read_as_people_say_them() {
-        assert_eq!(length(45), "45 s");
-        assert_eq!(length(60), "1 min");
-        assert_eq!(length(90), "1 min 30 s");
-        assert_eq!(length(4500), "1 h 15 min");
-        assert_eq!(length(0), "0 s");
-        assert_eq!(length_range(Range { min: 20, max: 30 }), "20-30 s");
-        assert_eq!(length_range(Range { min: 60, max: 120 }), "1-2 min");
-        assert_eq!(length_range(Range { min: 45, max: 90 }), "45 s-1 min 30 s");
-        assert_eq!(clock_range(Range { min: 189, max: 199 }), "3:09-3:19");
     }
 
     #[test]

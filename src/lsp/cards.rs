@@ -4,32 +4,19 @@
 
 use std::fmt::Write;
 
-use crate::catalog::{Bounds, Catalog, Focus, Laterality, Pose, Severity as Strength};
+use crate::catalog::{Bounds, Catalog, Laterality, Pose, Severity as Strength};
 use crate::check::Rule;
-use crate::emit::words::{clock_range, length_range};
 use crate::plan::{Event, EventKind, Plan, RestReason, Side};
 use crate::routine::Routine;
 use crate::span::Span;
 use crate::syntax::Range;
+use crate::vocabulary::{clock_range, count_range, length_range};
 
 /// The most events a timing card lists one by one.
 const MAX_LISTED: usize = 8;
 
-fn focus(focus: Focus) -> &'static str {
-    match focus {
-        Focus::Strength => "strength",
-        Focus::Mobility => "mobility",
-        Focus::Both => "strength and mobility",
-        Focus::Rest => "rest",
-    }
-}
-
 fn range(bounds: Bounds) -> Range {
     Range { min: bounds.min, max: bounds.max }
-}
-
-fn counts(bounds: Bounds) -> String {
-    if bounds.min == bounds.max { bounds.min.to_string() } else { format!("{}-{}", bounds.min, bounds.max) }
 }
 
 fn ids(names: &[String]) -> String {
@@ -50,19 +37,19 @@ pub fn pose(pose: &Pose, catalog: &Catalog, audience: &[String]) -> String {
     };
     let level = format!("{:?}", pose.level).to_lowercase();
     let spine = format!("{:?}", pose.spine).to_lowercase();
-    let _ = write!(out, "Focus: {} · {level} · {sides} · spine {spine}\n\n", focus(pose.focus));
+    let _ = write!(out, "Focus: {} · {level} · {sides} · spine {spine}\n\n", crate::vocabulary::focus(pose.focus));
     let mut doses = Vec::new();
     if let Some(h) = pose.hold {
         doses.push(format!("hold {}", length_range(range(h))));
     }
     if let Some(r) = pose.reps {
-        doses.push(format!("{} reps", counts(r)));
+        doses.push(format!("{} reps", count_range(range(r))));
     }
     if let Some(d) = pose.duration {
         doses.push(format!("{} of continuous movement", length_range(range(d))));
     }
     if let Some(s) = pose.sets {
-        doses.push(format!("{} sets", counts(s)));
+        doses.push(format!("{} sets", count_range(range(s))));
     }
     if let Some(r) = pose.rest {
         doses.push(format!("rest {} between sets", length_range(range(r))));

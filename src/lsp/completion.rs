@@ -12,10 +12,10 @@ use super::position::Encoding;
 use super::target;
 use crate::catalog::{Bounds, Catalog, Pose};
 use crate::check::RULES;
-use crate::emit::words::length_range;
 use crate::routine::RoutineLevel;
 use crate::span::Span;
 use crate::syntax::{Range, SectionKind};
+use crate::vocabulary::length_range;
 
 /// The header keywords, with what each says.
 const HEADERS: [(&str, &str); 8] = [

@@ -89,7 +89,7 @@ impl Outline<'_> {
             Node::Rounds(r) => {
                 let mut name = format!("{} rounds", r.count.value);
                 if let Some(rest) = &r.rest {
-                    name.push_str(&format!(", rest {} between", words::length_range(rest.value)));
+                    name.push_str(&format!(", rest {} between", crate::vocabulary::length_range(rest.value)));
                 }
                 let children = r.body.iter().filter_map(|n| self.node(n)).collect();
                 self.symbol(name, self.planned(extent, false), SymbolKind::ARRAY, extent, r.span, Some(children))
@@ -107,7 +107,7 @@ impl Outline<'_> {
                 self.symbol(name, detail, SymbolKind::EVENT, step.span, step.pose.span, None)
             }
             Node::Rest(rest) => {
-                let detail = Some(words::length_range(rest.length.value));
+                let detail = Some(crate::vocabulary::length_range(rest.length.value));
                 self.symbol("Rest".to_owned(), detail, SymbolKind::EVENT, rest.span, rest.span, None)
             }
             Node::Note(_) => return None,

@@ -1,0 +1,186 @@
+//! The findings about the people in the room, shared by `contraindicated`
+//! and `caution` (and the audience words `breath-holding-risk` uses): which
+//! conditions are present, how to name them, and the finding for a pose with
+//! a contraindication for one of them, with its modification and the pose to
+//! offer instead.
+
+use super::Context;
+use crate::catalog::{Contraindication, Pose, Severity as Strength};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::routine::Step;
+use crate::span::Span;
+use crate::syntax::Spanned;
+use crate::vocabulary::{lower_first, sentence};
+
+/// Reports every step whose pose has a contraindication of `strength` for a
+/// condition in the audience, unless the step uses a prop that lifts it.
+pub(super) fn findings(
+    context: &Context<'_>,
+    strength: Strength,
+    code: &'static str,
+    severity: Severity,
+    out: &mut Vec<Diagnostic>,
+) {
+    let audience = unique_audience(context);
+    for info in context.steps() {
+        for condition in &audience {
+            let Some(c) =
+                info.pose.contraindications.iter().find(|c| c.condition == condition.value && c.severity == strength)
+            else {
+                continue;
+            };
+            if c.lifted_with.iter().any(|p| info.step.props.iter().any(|used| &used.value == p)) {
+                continue;
+            }
+            // A hold limit (uncontrolled high blood pressure) is the modification
+            // itself; `breath-holding-risk` checks the holds against it.
+            if strength == Strength::Caution && c.max_hold.is_some() {
+                continue;
+            }
+            out.push(finding(context, info.step, info.pose, c, condition, code, severity));
+        }
+    }
+}
+
+/// The audience without repeats, in order.
+pub(super) fn unique_audience(context: &Context<'_>) -> Vec<Spanned<String>> {
+    let mut seen: Vec<Spanned<String>> = Vec::new();
+    for entry in &context.audience {
+        if !seen.iter().any(|s| s.value == entry.value) {
+            seen.push(entry.clone());
+        }
+    }
+    seen
+}
+
+/// "someone with neck pain": the condition as a teacher says it.
+pub(super) fn someone_with(context: &Context<'_>, condition: &str) -> String {
+    format!("someone with {}", condition_words(context, condition))
+}
+
+/// "neck pain": the condition's name in running text.
+fn condition_words(context: &Context<'_>, condition: &str) -> String {
+    let name = context.routine.catalog.condition(condition).map_or(condition.replace('-', " "), |c| c.name.clone());
+    lower_first(&name)
+}
+
+/// The related label on the audience entry, when it was written in the routine.
+pub(super) fn with_audience_label(diagnostic: Diagnostic, condition: &Spanned<String>) -> Diagnostic {
+    if condition.span.is_empty() {
+        diagnostic
+    } else {
+        diagnostic.with_related(condition.span, format!("{} is in the audience here", condition.value))
+    }
+}
+
+fn finding(
+    context: &Context<'_>,
+    step: &Step,
+    pose: &Pose,
+    c: &Contraindication,
+    condition: &Spanned<String>,
+    code: &'static str,
+    severity: Severity,
+) -> Diagnostic {
+    let who = someone_with(context, &c.condition);
+    let custom = c.source == "defined by the teacher in the routine";
+    let reason = if custom {
+        let word = if c.severity == Strength::Avoid { "avoid" } else { "caution" };
+        format!("its `pose` line marks it `{word} {}`.", c.condition)
+    } else {
+        lower_first(&c.reason)
+    };
+    let (message, label) = match c.severity {
+        Strength::Avoid => (
+            format!("{} is not safe for {who}: {reason}", pose.english),
+            format!("avoid with {}", condition_words(context, &c.condition)),
+        ),
+        Strength::Caution => (
+            format!("Teach {} with care for {who}: {reason}", pose.english),
+            format!("take care with {}", condition_words(context, &c.condition)),
+        ),
+    };
+    let mut help = Vec::new();
+    if !(custom && c.instead.is_some()) {
+        help.push(sentence(&c.modification));
+    }
+    let instead = c.instead.as_deref().and_then(|id| context.routine.catalog.pose(id));
+    if let Some(other) = instead {
+        // The pose offered instead may need its own prop for the same condition
+        // (flying locust → locust, with the forehead on a block).
+        let prop = other
+            .contraindications
+            .iter()
+            .find(|oc| oc.condition == c.condition)
+            .and_then(|oc| oc.lifted_with.first())
+            .filter(|p| !step.props.iter().any(|used| &used.value == *p));
+        let written = match prop {
+            Some(p) if step.props.is_empty() => format!("{} with {p}", other.id),
+            _ => other.id.clone(),
+        };
+        let named = !custom
+            && (c.modification.to_lowercase().contains(&other.english.to_lowercase())
+                || c.modification.contains(&other.id));
+        help.push(if named {
+            format!("Write it as `{written}`.")
+        } else {
+            format!("Offer {} instead: `{written}`.", other.english)
+        });
+        if let Some((first, rest)) = c.lifted_with.split_first() {
+            let others: String = rest.iter().map(|p| format!(" (or `with {p}`)")).collect();
+            help.push(format!("Or keep {} and write `with {first}`{others} on the step.", pose.english));
+        }
+        let diagnostic = Diagnostic::new(severity, code, step.name.span, message)
+            .with_label(label)
+            .with_help(help.join(" "))
+            .with_fix(step.span, rewrite_step(step, other, prop.map(String::as_str)));
+        return with_audience_label(diagnostic, condition);
+    }
+    let mut diagnostic = Diagnostic::new(severity, code, step.name.span, message).with_label(label);
+    if let Some((first, rest)) = c.lifted_with.split_first() {
+        let others: String = rest.iter().map(|p| format!(" (or `with {p}`)")).collect();
+        help.push(format!("With the prop in place, write `with {first}`{others} on the step."));
+        diagnostic = match step.props.last() {
+            Some(last) => diagnostic.with_fix(Span::new(last.span.end, last.span.end), format!(", {first}")),
+            None => diagnostic.with_fix(Span::new(step.name.span.end, step.name.span.end), format!(" with {first}")),
+        };
+    }
+    let diagnostic = diagnostic.with_help(help.join(" "));
+    with_audience_label(diagnostic, condition)
+}
+
+/// The step rewritten for the pose offered instead: that pose's recommended
+/// dose (a dose written for the avoided pose rarely suits its regression), the
+/// step's sets, rest between sets, props and cues kept, and `each side` for a
+/// one-sided pose.
+fn rewrite_step(step: &Step, other: &Pose, extra_prop: Option<&str>) -> String {
+    let range = |min: u32, max: u32, unit: &str| {
+        if min == max { format!("{min}{unit}") } else { format!("{min}-{max}{unit}") }
+    };
+    let mut parts = vec![other.id.clone()];
+    if let Some(hold) = other.hold {
+        parts.push(format!("hold {}", range(hold.min, hold.max, "s")));
+    } else if let Some(reps) = other.reps {
+        parts.push(range(reps.min, reps.max, " reps"));
+    } else if let Some(duration) = other.duration {
+        parts.push(range(duration.min, duration.max, "s"));
+    }
+    if let Some(sets) = &step.dose.sets {
+        parts.push(format!("x{}", sets.value));
+        if let Some(rest) = &step.dose.rest {
+            parts.push(format!("rest {}", range(rest.value.min, rest.value.max, "s")));
+        }
+    }
+    if other.laterality == crate::catalog::Laterality::Unilateral {
+        parts.push("each side".to_owned());
+    }
+    let mut props: Vec<&str> = step.props.iter().map(|p| p.value.as_str()).collect();
+    if let Some(extra) = extra_prop.filter(|e| !props.contains(e)) {
+        props.push(extra);
+    }
+    if !props.is_empty() {
+        parts.push(format!("with {}", props.join(", ")));
+    }
+    parts.extend(step.cues.iter().map(|cue| format!("\"{cue}\"")));
+    parts.join(" ")
+}

@@ -1,0 +1,39 @@
+//! What several rules read from a step's dose: its hold and where the
+//! pose's recommended range comes from, and a range of seconds written the
+//! way a teacher writes it.
+
+use crate::catalog::{Bounds, Pose};
+use crate::routine::Step;
+use crate::syntax::{Range, Spanned};
+
+/// The step's hold and the pose's recommended hold: `hold …`, or a bare length
+/// on a pose that is held rather than moved (it has a hold range and no duration range).
+pub(super) fn hold_of<'a>(step: &'a Step, pose: &Pose) -> Option<(&'a Spanned<Range>, Bounds)> {
+    let range = pose.hold?;
+    if let Some(hold) = &step.dose.hold {
+        return Some((hold, range));
+    }
+    match &step.dose.work {
+        Some(work) if pose.duration.is_none() => Some((work, range)),
+        _ => None,
+    }
+}
+
+/// The hold as written on the step: `hold 45s`, or a bare `2m`.
+pub(super) fn written(step: &Step, value: &str) -> String {
+    if step.dose.hold.is_some() { format!("hold {value}") } else { value.to_owned() }
+}
+
+/// Where a pose's dose comes from, in a few words.
+pub(super) fn source_of(pose: &Pose) -> &'static str {
+    let source = pose.source.trim_start().to_ascii_lowercase();
+    if source.starts_with("seed") {
+        "seed article"
+    } else if source.starts_with("general teaching practice") {
+        "general teaching practice"
+    } else if source.starts_with("defined by the teacher") {
+        "from its `pose` line"
+    } else {
+        "catalog"
+    }
+}
