@@ -2,9 +2,20 @@
 //! finding the routines to check, reading them, and what a worker thread does
 //! with each. `main.rs` drives them and is the only place that prints or exits.
 
+pub mod build;
+pub mod check;
+pub mod explain;
+pub mod fmt;
+pub mod help;
 pub mod inputs;
+pub mod output;
+pub mod plan;
+pub mod poses;
 pub mod read;
 pub mod rewrite;
+pub mod rules;
+pub mod serve;
+pub mod setup;
 pub mod worker;
 
 use std::path::Path;

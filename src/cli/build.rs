@@ -1,0 +1,155 @@
+//! `ybc build` and `ybc adapt`: a routine compiled into a handout, cards or a
+//! timeline, and a routine adapted to the people in the class.
+
+use crate::cli::output::{same_file, write_output};
+use crate::{App, CheckOptions, Failure, Format, HtmlArgs, LayoutChoice, PaperChoice};
+use std::path::Path;
+use std::process::ExitCode;
+use ybc::controls::{escape, path as shown};
+use ybc::diagnostic::{Diagnostic, Severity};
+
+impl HtmlArgs {
+    pub(crate) fn given(&self) -> bool {
+        self.layout.is_some() || self.paper.is_some() || self.log_weeks.is_some() || self.date.is_some()
+    }
+
+    /// The emitter's options; `--date` checked and `today` resolved from the clock.
+    pub(crate) fn options(&self) -> Result<ybc::emit::html::Options, Failure> {
+        use ybc::emit::html::{Layout, Options, Paper};
+        let layout = match self.layout {
+            Some(LayoutChoice::Cards) => Layout::Cards,
+            Some(LayoutChoice::Handout) | None => Layout::Handout,
+        };
+        if layout == Layout::Cards && self.log_weeks.is_some() {
+            return Err(Failure("`--log-weeks` adds a page to the handout; use it with `--layout handout`".to_owned()));
+        }
+        let date = match self.date.as_deref() {
+            None => None,
+            Some("today") => {
+                let seconds = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_err(|_| Failure("the system clock is before 1970; give `--date YYYY-MM-DD`".to_owned()))?
+                    .as_secs();
+                Some(ybc::emit::html::date_from_unix(seconds))
+            }
+            Some(text) if ybc::emit::html::is_date(text) => Some(text.to_owned()),
+            Some(text) => return Err(Failure(format!("`--date {text}` is not a date; write it as YYYY-MM-DD"))),
+        };
+        Ok(Options {
+            layout,
+            paper: match self.paper {
+                Some(PaperChoice::Letter) => Paper::Letter,
+                Some(PaperChoice::A4) | None => Paper::A4,
+            },
+            log_weeks: self.log_weeks,
+            date,
+        })
+    }
+}
+
+impl App {
+    pub(crate) fn build(
+        &mut self,
+        file: &Path,
+        format: Format,
+        output: Option<&Path>,
+        adapt: bool,
+        options: &CheckOptions,
+        html: &HtmlArgs,
+    ) -> Result<ExitCode, Failure> {
+        if format != Format::Html && html.given() {
+            return Err(Failure(
+                "`--layout`, `--paper`, `--log-weeks` and `--date` are for `--format html`".to_owned(),
+            ));
+        }
+        let html = html.options()?;
+        if let Some(out) = output
+            && same_file(file, out)
+        {
+            return Err(Failure(format!("refusing to write the output over the routine itself ({})", shown(out))));
+        }
+        if format == Format::Ybc && !adapt {
+            return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));
+        }
+        let output_text = if adapt {
+            match self.adapt(file, format, options, &html)? {
+                Ok(text) => text,
+                Err(code) => return Ok(code),
+            }
+        } else {
+            let (source, compiled, plan) = match self.compile_clean(file, options)? {
+                Ok(done) => done,
+                Err(code) => return Ok(code),
+            };
+            match format {
+                Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &[], &html),
+                Format::Json | Format::Ybc => {
+                    ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[])
+                }
+            }
+        };
+        write_output(output, &output_text)?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Adapts a routine to its audience: applies the suggested modification of
+    /// every contraindicated step, checks the result, and renders it.
+    pub(crate) fn adapt(
+        &mut self,
+        file: &Path,
+        format: Format,
+        options: &CheckOptions,
+        html: &ybc::emit::html::Options,
+    ) -> Result<Result<String, ExitCode>, Failure> {
+        let source = match self.read_or_report(file)? {
+            Ok(source) => source,
+            Err(code) => return Ok(Err(code)),
+        };
+        let setup = self.setup_clean(file, options)?;
+        let first = ybc::compile_with(&source.text, &setup.catalog, &setup.settings);
+        let other_errors: Vec<Diagnostic> = first
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error && d.code != "contraindicated")
+            .cloned()
+            .collect();
+        if !other_errors.is_empty() {
+            eprint!("{}", self.renderer.render(&source.name, &source.text, &other_errors));
+            eprintln!("{} has errors that adapting can't fix, so it was not adapted.", escape(&source.name));
+            return Ok(Err(ExitCode::from(1)));
+        }
+        let adapted = ybc::adapt(&source.text, &setup.catalog, &setup.settings);
+        for change in &adapted.changes {
+            eprintln!(
+                "{}:{}: adapted `{}` → `{}`: {}",
+                escape(&source.name),
+                change.line,
+                escape(&change.before),
+                escape(change.after.trim()),
+                escape(&change.reason)
+            );
+        }
+        if adapted.changes.is_empty() {
+            eprintln!("{}: nothing to adapt: no step is contraindicated for this audience.", escape(&source.name));
+        }
+        let compiled = ybc::compile_with(&adapted.text, &setup.catalog, &setup.settings);
+        let plan = match (compiled.has_errors(), &compiled.plan) {
+            (false, Some(plan)) => plan.clone(),
+            _ => {
+                eprint!(
+                    "{}",
+                    self.renderer.render(&format!("{} (adapted)", source.name), &adapted.text, &compiled.diagnostics)
+                );
+                eprintln!("The adapted routine still has errors; adapt these steps by hand.");
+                return Ok(Err(ExitCode::from(1)));
+            }
+        };
+        Ok(Ok(match format {
+            Format::Ybc => adapted.text,
+            Format::Json => {
+                ybc::emit::json::render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes)
+            }
+            Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &adapted.changes, html),
+        }))
+    }
+}
