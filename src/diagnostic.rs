@@ -145,8 +145,8 @@ pub const TOO_MANY: &str = "too-many";
 /// listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unlisted {
-    /// How many of each severity: infos, warnings, errors.
-    counts: [usize; 3],
+    /// How many there are of each code at each severity (a file has few codes).
+    counts: Vec<(&'static str, Severity, usize)>,
     /// Where the first of them (in source order) starts.
     first: Option<usize>,
     /// Why the file was not read to its end.
@@ -156,9 +156,7 @@ pub struct Unlisted {
 impl Unlisted {
     /// Counts `diagnostic` as left out.
     pub fn add(&mut self, diagnostic: &Diagnostic) {
-        if let Some(count) = self.counts.get_mut(diagnostic.severity as usize) {
-            *count += 1;
-        }
+        self.count(diagnostic.code, diagnostic.severity, 1);
         let start = diagnostic.span.start;
         self.first = Some(self.first.map_or(start, |first| first.min(start)));
     }
@@ -174,8 +172,8 @@ impl Unlisted {
         if let Some(stop) = other.stop {
             self.stop.get_or_insert(stop);
         }
-        for (count, more) in self.counts.iter_mut().zip(other.counts) {
-            *count += more;
+        for (code, severity, n) in other.counts {
+            self.count(code, severity, n);
         }
         if let Some(start) = other.first {
             self.first = Some(self.first.map_or(start, |first| first.min(start)));
@@ -184,12 +182,36 @@ impl Unlisted {
 
     /// Whether an error was left out, or the file was not read to its end.
     pub fn has_errors(&self) -> bool {
-        self.counts[2] > 0 || self.stop.is_some()
+        self.stop.is_some() || self.counts.iter().any(|(_, severity, _)| *severity == Severity::Error)
     }
 
     /// How many were left out.
     pub fn total(&self) -> usize {
-        self.counts.iter().sum()
+        self.counts.iter().map(|(_, _, n)| n).sum()
+    }
+
+    fn count(&mut self, code: &'static str, severity: Severity, n: usize) {
+        match self.counts.iter_mut().find(|(c, s, _)| *c == code && *s == severity) {
+            Some((_, _, count)) => *count += n,
+            None => self.counts.push((code, severity, n)),
+        }
+    }
+
+    /// Sets the severity of those not listed as the configured levels do for
+    /// those listed: `level` gives a code's new severity at a severity, or
+    /// `None` when the code is turned off.
+    pub fn relevel(&mut self, level: impl Fn(&'static str, Severity) -> Option<Severity>) {
+        for (code, severity, n) in std::mem::take(&mut self.counts) {
+            if let Some(severity) = level(code, severity) {
+                self.count(code, severity, n);
+            }
+        }
+    }
+
+    /// Whether an error not listed has a code other than `code`, or the file
+    /// was not read to its end.
+    pub fn has_errors_other_than(&self, code: &str) -> bool {
+        self.stop.is_some() || self.counts.iter().any(|(c, severity, _)| *severity == Severity::Error && *c != code)
     }
 
     /// Keeps the first [`MAX_LISTED`] of `diagnostics` (in the order they
@@ -206,7 +228,13 @@ impl Unlisted {
     fn note(&self) -> Option<Diagnostic> {
         let total = self.total();
         let first = self.first?;
-        let [infos, warnings, errors] = self.counts;
+        let of = |wanted: Severity| -> usize {
+            self.counts.iter().filter(|(_, severity, _)| *severity == wanted).map(|(_, _, n)| n).sum()
+        };
+        let (infos, warnings, errors) = (of(Severity::Info), of(Severity::Warning), of(Severity::Error));
+        if total == 0 {
+            return None;
+        }
         let severity = if errors > 0 {
             Severity::Error
         } else if warnings > 0 {

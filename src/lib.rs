@@ -58,8 +58,11 @@ pub struct Compiled {
     pub routine: Routine,
     /// The plan, when the routine expands to a reasonable timeline.
     pub plan: Option<Plan>,
-    /// Every diagnostic, sorted by position.
+    /// Every diagnostic, sorted by position: the first
+    /// [`diagnostic::MAX_LISTED`], then a note counting the rest.
     pub diagnostics: Vec<Diagnostic>,
+    /// The diagnostics past the first [`diagnostic::MAX_LISTED`], counted by code.
+    pub unlisted: diagnostic::Unlisted,
 }
 
 impl Compiled {
@@ -94,8 +97,10 @@ pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &config::Setti
     diagnostics.extend(check::run(&context));
     check::suppress::apply(text, &parsed.document, settings, &mut diagnostics);
     check::apply_levels(&mut diagnostics, settings);
+    unlisted.relevel(|code, severity| check::leveled(code, severity, settings));
+    let kept = unlisted.clone();
     diagnostic::list(&mut diagnostics, unlisted);
-    Compiled { document: parsed.document, routine, plan, diagnostics }
+    Compiled { document: parsed.document, routine, plan, diagnostics, unlisted: kept }
 }
 
 /// One suggested edit applied: where, what was there, and what replaced it.
@@ -212,8 +217,9 @@ pub fn compile_catalog(text: &str, base: &Arc<Catalog>) -> Compiled {
     let (more, unlisted_more) = found.into_parts();
     diagnostics.extend(more);
     unlisted.merge(unlisted_more);
+    let kept = unlisted.clone();
     diagnostic::list(&mut diagnostics, unlisted);
-    Compiled { document: parsed.document, routine, plan: None, diagnostics }
+    Compiled { document: parsed.document, routine, plan: None, diagnostics, unlisted: kept }
 }
 
 /// Reads a studio's catalog file (`pose` lines only) and returns the catalog

@@ -219,16 +219,23 @@ pub fn apply_levels(diagnostics: &mut Vec<Diagnostic>, settings: &Settings) {
     if settings.levels.is_empty() {
         return;
     }
-    diagnostics.retain_mut(|d| {
-        let Some(rule) = rule(d.code) else { return true };
-        match settings.level(rule) {
-            Level::Allow => false,
-            Level::Report(severity) => {
-                // A finding a rule escalated above its default (a hold more than
-                // twice the safe maximum) keeps at least that level.
-                d.severity = if d.severity > rule.info.default { d.severity.max(severity) } else { severity };
-                true
-            }
+    diagnostics.retain_mut(|d| match leveled(d.code, d.severity, settings) {
+        Some(severity) => {
+            d.severity = severity;
+            true
         }
+        None => false,
     });
+}
+
+/// The severity a finding of `code` at `severity` has under the configured
+/// levels, or `None` when its rule is turned off; codes that are not rules keep theirs.
+pub fn leveled(code: &str, severity: Severity, settings: &Settings) -> Option<Severity> {
+    let Some(rule) = rule(code) else { return Some(severity) };
+    match settings.level(rule) {
+        Level::Allow => None,
+        // A finding a rule escalated above its default (a hold more than
+        // twice the safe maximum) keeps at least that level.
+        Level::Report(level) => Some(if severity > rule.info.default { severity.max(level) } else { level }),
+    }
 }

@@ -111,6 +111,8 @@ impl App {
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error && d.code != "contraindicated")
+            // The note counting errors not listed is one only when they are.
+            .filter(|d| d.code != ybc::diagnostic::TOO_MANY || first.unlisted.has_errors_other_than("contraindicated"))
             .cloned()
             .collect();
         if !other_errors.is_empty() {

@@ -219,7 +219,13 @@ impl<'t> Builder<'t> {
     }
 
     fn finish(mut self) -> Parsed {
-        self.layout.finish(&mut self.document, &mut self.diagnostics);
+        if self.full() {
+            // A block still open where reading stopped may have had steps
+            // after it: saying it is empty would be wrong.
+            self.layout.finish(&mut self.document, &mut Vec::new());
+        } else {
+            self.layout.finish(&mut self.document, &mut self.diagnostics);
+        }
         let diagnostics =
             if self.controls.is_empty() { self.diagnostics } else { merge_by_start(self.controls, self.diagnostics) };
         Parsed { document: self.document, diagnostics, unlisted: self.unlisted }

@@ -562,3 +562,47 @@ fn a_file_of_more_than_a_thousand_poses_is_read_up_to_the_thousandth() {
     );
     assert!(errors[1].starts_with("routine.ybc:1004:3: error[unknown-pose] `wall-angel-1000`"), "{errors:?}");
 }
+
+/// A rule turned off in ybc.toml stays off for the problems past the first
+/// 1,000, which are counted, not listed: they do not fail the check.
+#[test]
+fn levels_apply_to_the_problems_not_listed() {
+    let ws = Workspace::new();
+    ws.file("ybc.toml", "[rules]\nunknown-prop = \"allow\"\nmissing-warmup = \"allow\"\nmissing-cooldown = \"allow\"\nno-mobility-pairing = \"allow\"\nextension-streak = \"allow\"\n");
+    let mut text = String::from("strength:\n");
+    for i in 0..1_500 {
+        text.push_str(if i % 2 == 0 {
+            "  locust hold 20-30s with kettlebell\n"
+        } else {
+            "  childs-pose 30s with kettlebell\n"
+        });
+    }
+    ws.file("kb.ybc", &text);
+    let run = ws.run(&["check", "--config", "ybc.toml", "--format", "concise", "kb.ybc"]);
+    assert_eq!(run.code, 0, "{}{}", &run.stdout[..run.stdout.len().min(2000)], run.stderr);
+    assert!(!run.stdout.contains("too-many"), "{}", &run.stdout[..run.stdout.len().min(2000)]);
+}
+
+/// A block open where reading stopped is not reported empty: its steps may
+/// come after the line where ybc stopped.
+#[test]
+fn a_block_open_where_reading_stopped_is_not_called_empty() {
+    let mut text = String::from("warmup:\n");
+    text.push_str(&"  cat-cow 8 reps\n".repeat(9_998));
+    text.push_str("cooldown:\n  childs-pose 1m\n");
+    let (code, out, _) = check_bytes_with(text.as_bytes(), &["--format", "concise"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("error[file-too-long]"), "{}", &out[out.len().saturating_sub(2000)..]);
+    assert!(!out.contains("empty-block"), "{}", &out[out.len().saturating_sub(2000)..]);
+}
+
+/// `build --adapt` adapts a routine whose errors past the first 1,000 are all
+/// contraindications, which adapting fixes.
+#[test]
+fn adapting_is_not_refused_for_contraindications_not_listed() {
+    let ws = Workspace::new();
+    let text = format!("audience neck-pain\nstrength:\n{}", "  locust hold 20-30s\n".repeat(1_005));
+    ws.file("many.ybc", &text);
+    let run = ws.run(&["build", "many.ybc", "--adapt", "--format", "json", "-o", "out.json"]);
+    assert!(!run.stderr.contains("adapting can't fix"), "{}", &run.stderr[..run.stderr.len().min(2000)]);
+}
