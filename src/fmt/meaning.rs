@@ -38,6 +38,24 @@ struct Meaning {
 /// Parses `formatted` and checks that it means what `text` meant.
 pub(super) fn verify(text: &str, document: &Document, formatted: &str, names: &Names) -> Result<(), Vec<Diagnostic>> {
     let reparsed = syntax::parse(formatted);
+    // Formatting can lengthen a line (a tab indent becomes spaces, a name its
+    // catalog id): past the limit that is the routine's line, not a bug.
+    if let Some(long) = reparsed.diagnostics.iter().find(|d| d.code == "line-too-long") {
+        let line = formatted.get(..long.span.start).unwrap_or_default().matches('\n').count();
+        let start = syntax::lines(text).nth(line).map_or(0, |(offset, _)| offset);
+        return Err(vec![
+            Diagnostic::error(
+                "line-too-long",
+                Span::new(start, start),
+                format!(
+                    "Formatted, this line would be longer than the {} characters a line may hold, so the file was \
+                     not formatted.",
+                    crate::diagnostic::thousands(syntax::MAX_LINE_CHARS)
+                ),
+            )
+            .with_help("Shorten the line: a shorter cue or note, or one step per line."),
+        ]);
+    }
     if let Some(first) = reparsed.diagnostics.iter().find(|d| d.severity == Severity::Error) {
         return Err(vec![bug(format!("the formatted text would not read back ({})", first.message))]);
     }

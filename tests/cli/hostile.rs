@@ -606,3 +606,19 @@ fn adapting_is_not_refused_for_contraindications_not_listed() {
     let run = ws.run(&["build", "many.ybc", "--adapt", "--format", "json", "-o", "out.json"]);
     assert!(!run.stderr.contains("adapting can't fix"), "{}", &run.stderr[..run.stderr.len().min(2000)]);
 }
+
+/// A line that formatting would lengthen past the limit (a tab indent becomes
+/// two spaces) is the routine's, said so; not reported as a bug in `ybc fmt`.
+#[test]
+fn fmt_does_not_call_a_line_it_would_lengthen_past_the_limit_a_bug() {
+    let ws = Workspace::new();
+    let head = "\tcat-cow 8 reps \"";
+    let cue = "a".repeat(10_000 - head.len() - 1);
+    ws.file("long.ybc", format!("warmup:\n{head}{cue}\"\n"));
+    let checked = ws.run(&["check", "long.ybc"]);
+    assert_eq!(checked.code, 0, "{}", checked.stdout);
+    let run = ws.run(&["fmt", "--check", "long.ybc"]);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(!all.contains("bug in `ybc fmt`"), "{all}");
+    assert!(all.contains("Formatted, this line would be longer than the 10,000 characters"), "{all}");
+}
