@@ -107,7 +107,7 @@ mod stage {
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn check_rules(bencher: Bencher) {
         let (routines, plans) = (&*RESOLVED, &*PLANNED);
-        let settings = ybc::config::Settings::default();
+        let settings = ybc::check::Settings::default();
         counted(bencher).bench(|| {
             for (routine, plan) in routines.iter().zip(plans) {
                 let context = ybc::check::Context::new(routine, Some(plan), &settings);

@@ -12,79 +12,19 @@
 //! catalogs = ["studio-poses.ybc"]
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::catalog::{self, Catalog};
-use crate::check;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::{self, Level, Settings};
+use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 /// The file name ybc looks for, walking up from each checked file.
 pub const FILE_NAME: &str = "ybc.toml";
-
-/// The level a rule reports at, or `allow` to turn it off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// The rule is off.
-    Allow,
-    /// Reported at a level.
-    Report(Severity),
-}
-
-impl Level {
-    /// The words a config may use.
-    pub const WORDS: [&'static str; 4] = ["allow", "info", "warning", "error"];
-
-    /// The level a word names.
-    pub fn from_word(word: &str) -> Option<Self> {
-        match word {
-            "allow" | "off" => Some(Level::Allow),
-            "info" => Some(Level::Report(Severity::Info)),
-            "warning" | "warn" => Some(Level::Report(Severity::Warning)),
-            "error" => Some(Level::Report(Severity::Error)),
-            _ => None,
-        }
-    }
-}
-
-/// Settings for a check run, from defaults, `ybc.toml` and the command line.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// Rule levels that differ from the defaults.
-    pub levels: HashMap<&'static str, Level>,
-    /// How far the planned total may miss the declared `duration`, as a fraction (0.15 is 15%).
-    pub duration_tolerance: f64,
-    /// Conditions to check for in every routine, on top of each routine's `audience`.
-    pub audience: Vec<String>,
-    /// Extra catalog files: the real paths (symbolic links resolved) of the
-    /// `.ybc` files the config names inside its own folder, each once.
-    pub catalogs: Vec<PathBuf>,
-    /// The config file these came from, if any.
-    pub source: Option<PathBuf>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            levels: HashMap::new(),
-            duration_tolerance: 0.15,
-            audience: Vec::new(),
-            catalogs: Vec::new(),
-            source: None,
-        }
-    }
-}
-
-impl Settings {
-    /// The level of a rule: configured, or the rule's default.
-    pub fn level(&self, rule: &check::Rule) -> Level {
-        self.levels.get(rule.info.name).copied().unwrap_or(Level::Report(rule.info.default))
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

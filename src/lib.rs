@@ -74,11 +74,11 @@ impl Compiled {
 
 /// Parses, resolves, plans and checks a routine's text with default settings.
 pub fn compile(text: &str, catalog: &Arc<Catalog>) -> Compiled {
-    compile_with(text, catalog, &config::Settings::default())
+    compile_with(text, catalog, &check::Settings::default())
 }
 
 /// Parses, resolves, plans and checks a routine's text with the given settings.
-pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) -> Compiled {
+pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &check::Settings) -> Compiled {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let mut unlisted = parsed.unlisted;
@@ -132,7 +132,7 @@ const MAX_FIX_ROUNDS: usize = 8;
 /// after each round, until none is left. Returns the new text and what was
 /// changed (lines are those of the text each round read). Fixes that guess or
 /// change the class are left for the teacher.
-pub fn fix_safe(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) -> (String, Vec<Applied>) {
+pub fn fix_safe(text: &str, catalog: &Arc<Catalog>, settings: &check::Settings) -> (String, Vec<Applied>) {
     let mut text = text.to_owned();
     let mut applied = Vec::new();
     for _ in 0..MAX_FIX_ROUNDS {
@@ -190,7 +190,7 @@ pub struct Adapted {
 /// rule flags is changed by that finding's suggested fix (the catalog's
 /// regression pose, or the prop that makes the pose safe). A replacement can
 /// itself be contraindicated for another condition, so this repeats a few times.
-pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &config::Settings) -> Adapted {
+pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &check::Settings) -> Adapted {
     let mut current = text.to_owned();
     let mut changes = Vec::new();
     for _ in 0..4 {

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
-use crate::config::{self, Settings};
+use crate::check::Settings;
+use crate::config;
 use crate::diagnostic::Diagnostic;
 use crate::source::{ReadError, Undecodable};
 

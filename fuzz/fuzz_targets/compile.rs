@@ -32,7 +32,7 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
     // `ybc check --fix` never panics, and what it writes is still routine text.
-    let (fixed, _) = ybc::fix_safe(text, catalog(), &ybc::config::Settings::default());
+    let (fixed, _) = ybc::fix_safe(text, catalog(), &ybc::check::Settings::default());
     assert!(ybc::source::decode(fixed.as_bytes()).is_ok(), "the safe fixes made text ybc can't read");
     let renderer = ybc::report::human::HumanRenderer::new(false);
     let _ = renderer.render("fuzz.ybc", text, &compiled.diagnostics);
@@ -49,6 +49,6 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
     // Adapting never panics either, whatever the routine.
-    let settings = ybc::config::Settings { audience: vec!["osteoporosis".to_owned(), "neck-pain".to_owned()], ..Default::default() };
+    let settings = ybc::check::Settings { audience: vec!["osteoporosis".to_owned(), "neck-pain".to_owned()], ..Default::default() };
     let _ = ybc::adapt(text, catalog(), &settings);
 });

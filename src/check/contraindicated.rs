@@ -33,7 +33,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::catalog::Catalog;
-    use crate::config::Settings;
+    use crate::check::Settings;
 
     #[test]
     fn a_configured_condition_is_checked_without_pointing_at_the_routine() {

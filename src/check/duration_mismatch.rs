@@ -104,7 +104,7 @@ fn suggested_duration(planned: Range) -> String {
 #[cfg(test)]
 mod tests {
     use crate::catalog::Catalog;
-    use crate::config::Settings;
+    use crate::check::Settings;
 
     fn findings(text: &str, tolerance: f64) -> Vec<String> {
         let settings = Settings { duration_tolerance: tolerance, ..Settings::default() };

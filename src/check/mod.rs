@@ -29,16 +29,17 @@ mod missing_cooldown;
 mod missing_warmup;
 mod no_mobility_pairing;
 mod one_sided;
+mod settings;
 mod strength_order;
 pub mod suppress;
 
 use crate::catalog::Focus;
 use crate::catalog::Pose;
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::plan::Plan;
 use crate::routine::{Item, Routine, SectionKind, Step};
 use crate::syntax::Spanned;
+pub use settings::{Level, Settings};
 
 /// What a rule is, for `ybc rules`, `ybc explain` and the generated docs.
 #[derive(Debug, Clone, Copy)]

@@ -4,7 +4,7 @@
 //! ones do not pile up.
 
 use super::{Check, Rule, RuleInfo};
-use crate::config::{Level, Settings};
+use super::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 use crate::syntax::{Document, Node};

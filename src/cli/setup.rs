@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use ybc::catalog::Catalog;
-use ybc::config::Settings;
+use ybc::check::Settings;
 use ybc::controls::{escape, path as shown};
 use ybc::plan::Plan;
 use ybc::report::Tally;

@@ -1,10 +1,9 @@
-//! What a worker thread does with one routine: read it, compile it, and render
-//! it for people when that is the format. Each call reads one file and keeps
+//! What a worker thread does with one routine: read it, compile it, and let
+//! the renderer quote its source when the format does. Each call reads one file and keeps
 //! nothing, so a run holds only the files in flight, however many there are.
 
 use ybc::diagnostic::Diagnostic;
-use ybc::report::human::HumanRenderer;
-use ybc::report::{FileReport, Finding};
+use ybc::report::{FileReport, Finding, Renderer, Source};
 use ybc::span::Span;
 use ybc::workspace::{CatalogFile, Setup};
 
@@ -14,10 +13,10 @@ use super::rewrite::rewrite;
 
 /// What checking one input produced.
 pub struct Checked {
-    /// Its findings, for the renderers for programs and the tally.
+    /// Its findings, for the renderer and the tally.
     pub report: FileReport,
-    /// Its diagnostics rendered for people (empty unless asked for).
-    pub human: String,
+    /// What the renderer made of its source ([`Renderer::quote`]).
+    pub quoted: String,
     /// With `--fix`: how many mistakes were fixed in the file.
     pub fixed: usize,
     /// With `--fix`: why the fixed routine could not be written, if it could not.
@@ -32,7 +31,7 @@ pub fn check(
     setup: &Setup,
     catalog_file: Option<&CatalogFile>,
     places: &Places,
-    human: Option<&HumanRenderer>,
+    renderer: &dyn Renderer,
     fix: bool,
 ) -> Checked {
     let name = input.path().display().to_string();
@@ -46,13 +45,13 @@ pub fn check(
             }
             Err(e) => {
                 let message = format!("can't read {}: {}", ybc::controls::path(path), e.reason());
-                return unreadable(name, repo_path, message, e.help(path, Some("ybc check")), human);
+                return unreadable(name, repo_path, message, e.help(path, Some("ybc check")), renderer);
             }
         },
         Input::Stdin { bytes, .. } => bytes,
         Input::Unreadable { .. } => {
             let problem = input.problem().unwrap_or_default();
-            return unreadable(name, repo_path, problem, input.help(), human);
+            return unreadable(name, repo_path, problem, input.help(), renderer);
         }
     };
     let (mut fixed, mut unwritten) = (0, None);
@@ -87,14 +86,15 @@ pub fn check(
         }
         Err(bad) => {
             let findings = Finding::locate_all(&name, &bad.prefix, std::slice::from_ref(&bad.diagnostic));
-            let human = human.map_or(String::new(), |h| h.render(&name, &bad.prefix, &[bad.diagnostic]));
+            let diagnostics = [bad.diagnostic];
+            let quoted = renderer.quote(&Source::Read { name: &name, text: &bad.prefix, diagnostics: &diagnostics });
             let report = FileReport { path: name, repo_path, findings, unreadable: false };
-            return Checked { report, human, fixed, unwritten };
+            return Checked { report, quoted, fixed, unwritten };
         }
     };
     let findings = Finding::locate_all(&name, text, &diagnostics);
-    let human = human.map_or(String::new(), |h| h.render(&name, text, &diagnostics));
-    Checked { report: FileReport { path: name, repo_path, findings, unreadable: false }, human, fixed, unwritten }
+    let quoted = renderer.quote(&Source::Read { name: &name, text, diagnostics: &diagnostics });
+    Checked { report: FileReport { path: name, repo_path, findings, unreadable: false }, quoted, fixed, unwritten }
 }
 
 fn unreadable(
@@ -102,19 +102,17 @@ fn unreadable(
     repo_path: String,
     message: String,
     help: Option<String>,
-    human: Option<&HumanRenderer>,
+    renderer: &dyn Renderer,
 ) -> Checked {
-    let human = human.map_or(String::new(), |h| {
-        let mut diagnostic = Diagnostic::error(ybc::report::finding::UNREADABLE, Span::default(), message.as_str());
-        diagnostic.help.clone_from(&help);
-        h.render_alone(&diagnostic)
-    });
+    let mut diagnostic = Diagnostic::error(ybc::report::finding::UNREADABLE, Span::default(), message.as_str());
+    diagnostic.help.clone_from(&help);
+    let quoted = renderer.quote(&Source::Unreadable(&diagnostic));
     let mut finding = Finding::unreadable(&name, message);
     finding.help = help;
     let findings = vec![finding];
     Checked {
         report: FileReport { path: name, repo_path, findings, unreadable: true },
-        human,
+        quoted,
         fixed: 0,
         unwritten: None,
     }

@@ -9,7 +9,7 @@ use crate::controls::escape;
 pub struct ConciseRenderer;
 
 impl Renderer for ConciseRenderer {
-    fn file(&mut self, file: &FileReport) -> String {
+    fn file(&mut self, file: &FileReport, _quoted: &str) -> String {
         let mut out = String::new();
         for f in &file.findings {
             // A message is one line; a stray line break would split the record,

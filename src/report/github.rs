@@ -17,7 +17,7 @@ use crate::diagnostic::Severity;
 pub struct GithubRenderer;
 
 impl Renderer for GithubRenderer {
-    fn file(&mut self, file: &FileReport) -> String {
+    fn file(&mut self, file: &FileReport, _quoted: &str) -> String {
         let mut out = String::new();
         for f in &file.findings {
             let command = match f.level {
@@ -77,7 +77,7 @@ mod tests {
         ];
         let findings = Finding::locate_all("a.ybc", text, &diagnostics);
         let report = FileReport { path: "a.ybc".into(), repo_path: "a.ybc".into(), findings, unreadable: false };
-        let out = GithubRenderer.file(&report);
+        let out = GithubRenderer.file(&report, "");
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "::warning file=a.ybc,line=2,endLine=2,col=3,endColumn=10,title=ybc short-rest::one");
         assert_eq!(lines[1], "::warning file=a.ybc,line=1,endLine=2,title=ybc strength-order::two");

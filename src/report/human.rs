@@ -20,6 +20,7 @@ pub const MAX_PER_FILE: usize = 200;
 pub const MAX_QUOTED_LINE: usize = 1_000;
 
 /// Renders diagnostics for one file.
+#[derive(Debug, Clone)]
 pub struct HumanRenderer {
     handler: GraphicalReportHandler,
 }
@@ -67,6 +68,21 @@ impl HumanRenderer {
             ));
         }
         out
+    }
+}
+
+/// The human report quotes each file's source on the thread that checked it,
+/// so that the snippets of many files are drawn in parallel.
+impl super::Renderer for HumanRenderer {
+    fn quote(&self, source: &super::Source<'_>) -> String {
+        match *source {
+            super::Source::Read { name, text, diagnostics } => self.render(name, text, diagnostics),
+            super::Source::Unreadable(diagnostic) => self.render_alone(diagnostic),
+        }
+    }
+
+    fn file(&mut self, _file: &super::FileReport, quoted: &str) -> String {
+        quoted.to_owned()
     }
 }
 

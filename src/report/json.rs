@@ -16,7 +16,7 @@ impl Renderer for JsonRenderer {
         "[".to_owned()
     }
 
-    fn file(&mut self, file: &FileReport) -> String {
+    fn file(&mut self, file: &FileReport, _quoted: &str) -> String {
         let mut out = String::new();
         for f in &file.findings {
             out.push_str(if self.written { ",\n  " } else { "\n  " });

@@ -106,7 +106,7 @@ impl Renderer for JunitRenderer {
         self.take()
     }
 
-    fn file(&mut self, file: &FileReport) -> String {
+    fn file(&mut self, file: &FileReport, _quoted: &str) -> String {
         let _ = self.suite(file);
         self.take()
     }

@@ -14,22 +14,45 @@ use std::time::Duration;
 use crate::diagnostic::{Diagnostic, Severity};
 pub use finding::{FileReport, Finding};
 
-/// A renderer for one of the formats read by programs (`concise`, `json`,
-/// `github`, `sarif`, `junit`). It is given each checked file in path order and
-/// returns the text to print; nothing here prints.
-pub trait Renderer {
+/// A renderer for one output format of `ybc check` (`human`, `concise`,
+/// `json`, `github`, `sarif`, `junit`). It is given each checked file in path
+/// order and returns the text to print; nothing here prints.
+pub trait Renderer: Sync {
     /// Text before the first file.
     fn begin(&mut self) -> String {
         String::new()
     }
 
-    /// The text for one checked file.
-    fn file(&mut self, file: &FileReport) -> String;
+    /// What of one file's text is worked out on the worker thread that checked
+    /// it, where its source is at hand: the human report quotes the source
+    /// lines; the formats read by programs need only the findings and leave it empty.
+    fn quote(&self, _source: &Source<'_>) -> String {
+        String::new()
+    }
+
+    /// The text for one checked file, given what [`Renderer::quote`] made of it.
+    fn file(&mut self, file: &FileReport, quoted: &str) -> String;
 
     /// Text after the last file.
     fn end(&mut self) -> String {
         String::new()
     }
+}
+
+/// A checked file as the worker that checked it holds it.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// A file that was read: its name, its text and what was found in it.
+    Read {
+        /// The file's name as shown.
+        name: &'a str,
+        /// Its text.
+        text: &'a str,
+        /// Every diagnostic, in order.
+        diagnostics: &'a [Diagnostic],
+    },
+    /// A file that could not be read: the one diagnostic saying why.
+    Unreadable(&'a Diagnostic),
 }
 
 /// How many diagnostics of each level a run found.

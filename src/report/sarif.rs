@@ -91,7 +91,7 @@ impl SarifRenderer {
 }
 
 impl Renderer for SarifRenderer {
-    fn file(&mut self, file: &FileReport) -> String {
+    fn file(&mut self, file: &FileReport, _quoted: &str) -> String {
         let artifact = artifact_location(&file.repo_path);
         for f in &file.findings {
             let rule_index = self.rule_index(f.rule);

@@ -97,7 +97,11 @@ pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
                 line
             }
             None => {
-                diagnostics.push(message::syntax_error(text, offset, &error));
+                let at = match error.location {
+                    pest::error::InputLocation::Pos(at) => at,
+                    pest::error::InputLocation::Span((at, _)) => at,
+                };
+                diagnostics.push(message::syntax_error(text, offset, at));
                 failed_line(text, offset)
             }
         },

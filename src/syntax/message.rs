@@ -5,19 +5,13 @@
 //! first word, the character where reading stopped) and says what that kind of
 //! line needs, with an example.
 
-use pest::error::{Error, InputLocation};
-
-use super::line::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-/// The diagnostic for a line of `text` (starting at byte `offset`) that failed to parse.
-pub(crate) fn syntax_error(text: &str, offset: usize, error: &Error<Rule>) -> Diagnostic {
-    let at = match error.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    }
-    .min(text.len());
+/// The diagnostic for a line of `text` (starting at byte `offset`) that failed
+/// to parse, where reading stopped at byte `at` of the line.
+pub(crate) fn syntax_error(text: &str, offset: usize, at: usize) -> Diagnostic {
+    let at = at.min(text.len());
 
     if let Some(quote) = unclosed_quote(text) {
         let span = Span::new(offset + quote, offset + text.trim_end().len());
