@@ -165,7 +165,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Undecodable>> {
         );
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         let prefix = valid_prefix(bytes.get(..nul).unwrap_or_default());
         let at = prefix.len();
         return refuse(

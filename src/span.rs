@@ -106,17 +106,10 @@ impl LineIndex {
         let mut starts = vec![0];
         let mut marks = Vec::new();
         let mut line_start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let end = match b {
-                b'\n' => true,
-                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
-                _ => false,
-            };
-            if end {
-                mark_line(text, line_start, i, &mut marks);
-                line_start = i + 1;
-                starts.push(line_start);
-            }
+        while let Some((end, next)) = line_end(bytes, line_start) {
+            mark_line(text, line_start, end, &mut marks);
+            line_start = next;
+            starts.push(line_start);
         }
         mark_line(text, line_start, text.len(), &mut marks);
         Self { starts, marks }
@@ -136,6 +129,14 @@ impl LineIndex {
     /// How many lines the text has (a text ending in a line break has an empty last line).
     pub fn line_count(&self) -> usize {
         self.starts.len()
+    }
+
+    /// The bytes of the line holding `offset` (clamped to the text), without its line ending.
+    pub fn line_span(&self, text: &str, offset: usize) -> Span {
+        let offset = offset.min(text.len());
+        let start = self.starts.get(self.line(offset) - 1).copied().unwrap_or(0);
+        let end = line_end(text.as_bytes(), start).map_or(text.len(), |(end, _)| end);
+        Span::new(start, end)
     }
 
     /// The byte offset where the 0-based `line` starts, if there is such a line.
@@ -192,6 +193,22 @@ impl LineIndex {
         let i = self.marks.partition_point(|m| m.offset <= offset).checked_sub(1)?;
         self.marks.get(i).filter(|m| m.offset >= start)
     }
+}
+
+/// Where the line that starts at byte `start` ends: the offset just after its
+/// text and the offset where the next line starts; `None` for the last line,
+/// which no line ending follows. LF, CRLF and a lone CR each end a line: this
+/// is the one place that says so, for the parser, the line index and the rest.
+pub fn line_end(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    let end = start + memchr::memchr2(b'\n', b'\r', bytes.get(start..)?)?;
+    let next = if bytes.get(end..end + 2) == Some(b"\r\n") { end + 2 } else { end + 1 };
+    Some((end, next))
+}
+
+/// Where the line holding byte `offset` starts, looking back from it: for one
+/// lookup, without building a [`LineIndex`].
+pub fn line_start(text: &str, offset: usize) -> usize {
+    text.get(..offset).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |n| n + 1)
 }
 
 /// Leaves marks along the line `text[start..end]` if it is long.

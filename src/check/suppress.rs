@@ -110,8 +110,7 @@ fn collect(text: &str, document: &Document) -> Vec<Allow> {
             next_node(&document.body, comment.span.end)
                 .map_or(Span::new(comment.span.end, comment.span.end), Node::extent)
         } else {
-            let line_start = text.get(..comment.span.start).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |n| n + 1);
-            Span::new(line_start, comment.span.start)
+            Span::new(crate::span::line_start(text, comment.span.start), comment.span.start)
         };
         allows.push(Allow { rules, scope, comment: comment.span });
     }

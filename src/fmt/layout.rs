@@ -221,10 +221,7 @@ fn attach<'s>(stmts: &'s [Stmt<'s>], entries: &[Entry<'s>]) -> Vec<Placed<'s>> {
 
 /// The statements of `document` in source order: headers, then the body depth first.
 fn statements<'d>(text: &str, document: &'d Document, lines: &LineIndex) -> Vec<Stmt<'d>> {
-    let indent_of = |span: Span| {
-        let line_start = text.get(..span.start).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |n| n + 1);
-        span.start.saturating_sub(line_start)
-    };
+    let indent_of = |span: Span| span.start.saturating_sub(lines.line_span(text, span.start).start);
     let mut stmts = Vec::new();
     for header in &document.headers {
         let top = stmts.len();
@@ -272,8 +269,7 @@ fn entries<'s>(text: &str, document: &Document, stmts: &'s [Stmt<'s>], lines: &L
     for comment in &document.comments {
         let line = lines.line(comment.span.start);
         if comment.own_line {
-            let line_start = text.get(..comment.span.start).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |n| n + 1);
-            let indent = comment.span.start.saturating_sub(line_start);
+            let indent = comment.span.start.saturating_sub(lines.line_span(text, comment.span.start).start);
             entries.push((line, Entry::Comment { span: comment.span, line, indent }));
         }
     }

@@ -51,7 +51,7 @@ impl HumanRenderer {
         let (ordinary, summaries): (Vec<&Diagnostic>, Vec<&Diagnostic>) = diagnostics.iter().partition(|d| !summary(d));
         let hidden = ordinary.len().saturating_sub(MAX_PER_FILE);
         for diagnostic in ordinary.into_iter().take(MAX_PER_FILE).chain(summaries) {
-            if quoted_line_too_long(text, diagnostic) {
+            if quoted_line_too_long(text, &lines, diagnostic) {
                 let at = lines.line_col(text, diagnostic.span.start);
                 out.push_str(&self.render_without_source(name, at, diagnostic));
                 continue;
@@ -114,14 +114,9 @@ impl HumanRenderer {
 }
 
 /// Whether any line a diagnostic would quote is longer than [`MAX_QUOTED_LINE`].
-fn quoted_line_too_long(text: &str, diagnostic: &Diagnostic) -> bool {
+fn quoted_line_too_long(text: &str, lines: &LineIndex, diagnostic: &Diagnostic) -> bool {
     let spans = std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
-    spans.into_iter().any(|span| {
-        let start = span.start.min(text.len());
-        let line_start = text.get(..start).and_then(|t| t.rfind(['\n', '\r'])).map_or(0, |n| n + 1);
-        let line_end = text.get(start..).and_then(|t| t.find(['\n', '\r'])).map_or(text.len(), |n| start + n);
-        line_end - line_start > MAX_QUOTED_LINE
-    })
+    spans.into_iter().any(|span| lines.line_span(text, span.start).len() > MAX_QUOTED_LINE)
 }
 
 /// A diagnostic rendered without its source.

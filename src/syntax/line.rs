@@ -402,7 +402,10 @@ impl Lowering<'_> {
             }
             Rule::rest_step => {
                 let mut length = Spanned::new(Range::default(), span);
-                let mut cues = Vec::new();
+                // Sized once: a routine may have many rests, each with few cues.
+                let mut cues = Vec::with_capacity(
+                    inner.clone().filter(|p| matches!(p.as_rule(), Rule::string | Rule::unclosed)).count(),
+                );
                 for p in inner {
                     match p.as_rule() {
                         Rule::dur_range => length = self.dur_range(p),
@@ -410,7 +413,6 @@ impl Lowering<'_> {
                         _ => {}
                     }
                 }
-                cues.shrink_to_fit();
                 Statement::Rest(RestStep { length, cues, span })
             }
             Rule::note_step => Statement::Note(self.first_string(&mut inner, span)),
@@ -423,7 +425,9 @@ impl Lowering<'_> {
             Some(p) => Spanned::new(p.as_str().to_owned(), self.span(&p)),
             None => Spanned::new(String::new(), span),
         };
-        let mut items: Vec<Spanned<StepItem>> = Vec::new();
+        // An item for each part, sized once: a routine may have many steps,
+        // each with few items, and a vector grown by pushing holds up to four.
+        let mut items: Vec<Spanned<StepItem>> = Vec::with_capacity(inner.len());
         let mut words = Words::default();
         for p in inner {
             let item_span = self.span(&p);
@@ -476,8 +480,8 @@ impl Lowering<'_> {
                 items.push(Spanned::new(item, item_span));
             }
         }
-        // A step has few items and a routine may have many steps: a vector
-        // grows to four at its first push, so give back what is not used.
+        // Words read together (`30 seconds`) make fewer items than parts:
+        // give back what is not used (a no-op when every part made one).
         items.shrink_to_fit();
         Step { pose, items, span }
     }

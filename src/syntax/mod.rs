@@ -85,25 +85,17 @@ impl Parsed {
 ///
 /// LF, CRLF and a lone CR all end a line.
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut done = false;
+    let mut next = Some(0);
     std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let rest = bytes.get(start..).unwrap_or_default();
-        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
-            Some(n) => {
-                let line_start = start;
-                let end = start + n;
-                let skip = if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
-                start = end + skip;
-                Some((line_start, text.get(line_start..end).unwrap_or("")))
+        let start = next?;
+        match crate::span::line_end(text.as_bytes(), start) {
+            Some((end, after)) => {
+                next = Some(after);
+                Some((start, text.get(start..end).unwrap_or("")))
             }
             None => {
-                done = true;
-                if start >= text.len() { None } else { Some((start, text.get(start..).unwrap_or(""))) }
+                next = None;
+                (start < text.len()).then(|| (start, text.get(start..).unwrap_or("")))
             }
         }
     })
@@ -243,13 +235,29 @@ const MAX_CONTROL_CHARACTERS: usize = 100;
 /// through it, and `ybc fmt` refuses the file rather than keep the character
 /// unseen.
 fn control_characters(text: &str) -> Vec<Diagnostic> {
-    // A byte that can start such a character; most files have none at all.
-    let may_start = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2 || *b == 0xe2;
+    // A byte that can start such a character: a control byte other than tab
+    // and the line endings, DEL, or the first byte of a C1 control or a bidi
+    // control. Most files have none at all, so the text is first looked at 64
+    // bytes at a time without a branch per byte (the compiler turns this into
+    // vector compares); only a block that may hold one is looked at closely.
+    let may_start =
+        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
+    let bytes = text.as_bytes();
+    let next_from = |from: usize| -> Option<usize> {
+        let rest = bytes.get(from..)?;
+        let blocks = rest.chunks_exact(64);
+        let tail = blocks.remainder();
+        for (i, block) in blocks.enumerate() {
+            if block.iter().fold(0u8, |any, &b| any | u8::from(may_start(b))) != 0 {
+                return block.iter().position(|&b| may_start(b)).map(|n| from + i * 64 + n);
+            }
+        }
+        tail.iter().position(|&b| may_start(b)).map(|n| bytes.len() - tail.len() + n)
+    };
     let mut found = Vec::new();
     let mut more: Option<(Span, char, usize)> = None;
     let mut from = 0;
-    while let Some(n) = text.as_bytes().get(from..).and_then(|rest| rest.iter().position(may_start)) {
-        let at = from + n;
+    while let Some(at) = next_from(from) {
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
         from = at + c.len_utf8();
         if crate::controls::name(c).is_none() {
@@ -319,12 +327,11 @@ fn chunk_end(bytes: &[u8], start: usize) -> (usize, usize) {
     let mut at = start;
     let mut longest = 0;
     for _ in 0..CHUNK_LINES {
-        let Some(n) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r')) else {
+        let Some((end, next)) = crate::span::line_end(bytes, at) else {
             return (bytes.len(), longest.max(bytes.len() - at));
         };
-        longest = longest.max(n);
-        let end = at + n;
-        at = end + if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+        longest = longest.max(end - at);
+        at = next;
     }
     (at, longest)
 }
@@ -589,6 +596,24 @@ mod tests {
     fn lines_split_on_every_ending() {
         let found: Vec<_> = lines("a\r\nb\rc\n\nd").collect();
         assert_eq!(found, vec![(0, "a"), (3, "b"), (5, "c"), (7, ""), (8, "d")]);
+    }
+
+    /// The scan looks at 64 bytes at a time: a control character is found at
+    /// its exact place wherever it falls, and allowed bytes beside it
+    /// (tab, line endings, an en dash, a no-break space) are not taken for one.
+    #[test]
+    fn control_characters_are_found_wherever_they_fall() {
+        for len in [0, 1, 63, 64, 65, 127, 128, 200] {
+            for at in 0..=len {
+                let mut text = "a\t\r\n–\u{a0}".repeat(len / 8 + 1).chars().take(len).collect::<String>();
+                let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+                assert!(control_characters(&text).is_empty(), "{len} {at}");
+                text.insert(at, '\u{1b}');
+                let found = control_characters(&text);
+                assert_eq!(found.len(), 1, "{len} {at}");
+                assert_eq!(found[0].span, Span::new(at, at + 1), "{len} {at}");
+            }
+        }
     }
 
     #[test]
