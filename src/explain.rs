@@ -173,7 +173,34 @@ pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
     out
 }
 
-/// `docs/rules.md`: every rule, generated from the rules' own text.
+/// Every rule on a line (`ybc rules`): name, default level, summary.
+pub fn rules_list() -> String {
+    let width = RULES.iter().map(|r| r.info.name.len()).max().unwrap_or(0);
+    RULES
+        .iter()
+        .map(|rule| format!("{:<width$}  {:<7}  {}\n", rule.info.name, rule.info.default.as_str(), rule.info.summary))
+        .collect()
+}
+
+/// Every rule for tools (`ybc rules --json`): name, default level, summary,
+/// explanation and source, as a pretty-printed JSON array.
+pub fn rules_json() -> String {
+    let rules: Vec<serde_json::Value> = RULES
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "name": r.info.name,
+                "default": r.info.default.as_str(),
+                "summary": r.info.summary,
+                "explanation": r.info.explanation,
+                "source": r.info.source,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&rules).unwrap_or_default()
+}
+
+/// `docs/rules.md`: every rule, generated from the rules' own text (`ybc rules --markdown`).
 pub fn rules_markdown() -> String {
     let mut out = String::from(
         "# Rules\n\n<!-- Generated from the rules' own text by `ybc rules --markdown`; do not edit by hand.\n     A test fails when this file is out of date. -->\n\n",

@@ -44,14 +44,3 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
         _ => false,
     }
 }
-
-/// The width of each column of a table: its widest cell or its header.
-pub(crate) fn column_widths<const N: usize>(headers: [&str; N], rows: &[[String; N]]) -> [usize; N] {
-    let mut widths = headers.map(str::len);
-    for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    widths
-}

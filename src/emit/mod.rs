@@ -3,4 +3,5 @@
 pub mod figure;
 pub mod html;
 pub mod json;
+pub mod table;
 pub mod words;
