@@ -141,7 +141,10 @@ pub fn pose(pose: &Pose, catalog: &Catalog) -> String {
             let _ = writeln!(out, "  - {} ({level}): {} Modification: {}.", c.condition, c.reason, c.modification);
         }
     }
-    let _ = writeln!(out, "\nSource: {}", pose.source);
+    let _ = writeln!(out, "\nSources:");
+    for source in &pose.sources {
+        let _ = writeln!(out, "  - {}", source.cite());
+    }
     out
 }
 
@@ -169,7 +172,9 @@ pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
             let _ = writeln!(out, "{word}:\n{}\n", poses.join("\n"));
         }
     }
-    let _ = writeln!(out, "Source: {}", condition.source);
+    for source in &condition.sources {
+        let _ = writeln!(out, "Source: {}", source.cite());
+    }
     out
 }
 

@@ -198,7 +198,7 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> O
         progressions: Vec::new(),
         cues: Vec::new(),
         contraindications: Vec::new(),
-        source: "defined by the teacher in the routine".to_owned(),
+        sources: vec![crate::catalog::Source::Teacher],
     };
     let mut focus_seen = false;
     let mut ok = true;
@@ -303,7 +303,7 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> O
                 instead: instead.clone(),
                 lifted_with: Vec::new(),
                 max_hold: None,
-                source: "defined by the teacher in the routine".to_owned(),
+                sources: vec![crate::catalog::Source::Teacher],
             }),
             None => ok = false,
         }
@@ -747,7 +747,7 @@ impl Resolver<'_> {
                     .with_label("too much")
                     .with_help(match what {
                         "reps" => format!(
-                            "Keep reps to at most {MAX_REPS} per set; the seed article suggests 8-20 slow reps."
+                            "Keep reps to at most {MAX_REPS} per set; the upper-back strengthening guide suggests 8-20 slow reps."
                         ),
                         _ => {
                             format!("Keep a {what} to at most {}; check the number and the unit.", written_seconds(max))

@@ -441,8 +441,26 @@ mod tests {
                 assert!(range.min >= 1 && range.min <= range.max, "{}: bad range {range:?}", pose.id);
             }
             assert!(pose.hold.is_some() || pose.reps.is_some() || pose.duration.is_some(), "{}: no dose", pose.id);
-            assert!(!pose.source.is_empty());
+            assert!(sourced(&pose.sources), "{}: no source", pose.id);
+            for c in &pose.contraindications {
+                assert!(sourced(&c.sources), "{} ({}): no source", pose.id, c.condition);
+            }
         }
+        for condition in catalog.conditions() {
+            assert!(!condition.sources.is_empty(), "{}: no source", condition.id);
+        }
+    }
+
+    /// No text a catalog entry can show names the guide by its file name.
+    #[test]
+    fn sources_name_the_guide_not_its_file() {
+        let text = [include_str!("poses.json"), include_str!("conditions.json"), include_str!("props.json")].concat();
+        assert!(!text.to_lowercase().contains("seed"), "the catalog data says \"seed\"");
+    }
+
+    /// Built-in data names where it comes from, and never the teacher.
+    fn sourced(sources: &[Source]) -> bool {
+        !sources.is_empty() && !sources.contains(&Source::Teacher)
     }
 
     #[test]

@@ -1,11 +1,68 @@
 //! The shape of a catalog entry: poses, conditions and props.
 //!
 //! The built-in data lives in `poses.json`, `conditions.json` and `props.json`
-//! beside this file and is embedded at compile time. Every entry carries a
-//! `source` that says where its values come from: the seed article
-//! (`../shared/seed/upper-back-strengthening.txt`) or general teaching practice.
+//! beside this file and is embedded at compile time. Every entry carries its
+//! `sources`, each of one fixed kind ([`Source`]): a section of the
+//! upper-back strengthening guide (`../shared/seed/upper-back-strengthening.txt`),
+//! a named public guideline, or general teaching practice with its reason.
 
 use serde::{Deserialize, Serialize};
+
+/// Where a value or a piece of advice comes from: one of a fixed set of kinds,
+/// so that what is the article's, what a guideline says and what is a
+/// teacher's judgement can be told apart (and shown) without reading prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Source {
+    /// The upper-back strengthening guide: the section, and what it says there.
+    Guide {
+        /// The section's heading (and the part of it, after a colon).
+        section: String,
+        /// What it says, in short.
+        says: String,
+    },
+    /// A named public guideline or health service page.
+    Guideline {
+        /// Who publishes it (`NHS`, `Bone Health & Osteoporosis Foundation`).
+        publisher: String,
+        /// The page's title.
+        title: String,
+        /// Where it is.
+        url: String,
+        /// What it says, quoted or in short.
+        says: String,
+    },
+    /// General teaching practice, and why.
+    Practice {
+        /// The reason, in one sentence.
+        reason: String,
+    },
+    /// Written by the teacher on a routine's or a studio catalog's `pose` line.
+    Teacher,
+}
+
+impl Source {
+    /// The source in a few words, for a diagnostic: "the upper-back strengthening
+    /// guide", "general teaching practice", "NHS", "from its `pose` line".
+    pub fn short(&self) -> &str {
+        match self {
+            Source::Guide { .. } => "the upper-back strengthening guide",
+            Source::Guideline { publisher, .. } => publisher,
+            Source::Practice { .. } => "general teaching practice",
+            Source::Teacher => "from its `pose` line",
+        }
+    }
+
+    /// The source in a sentence, for `ybc explain`.
+    pub fn cite(&self) -> String {
+        match self {
+            Source::Guide { section, says } => format!("The upper-back strengthening guide, \"{section}\": {says}."),
+            Source::Guideline { publisher, title, url, says } => format!("{publisher}, \"{title}\" ({url}): {says}."),
+            Source::Practice { reason } => format!("General teaching practice: {reason}."),
+            Source::Teacher => "Defined by the teacher on a `pose` line.".to_owned(),
+        }
+    }
+}
 
 /// An inclusive range of whole numbers (seconds or repetitions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,7 +167,7 @@ pub struct Contraindication {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_hold: Option<u32>,
     /// Where this comes from.
-    pub source: String,
+    pub sources: Vec<Source>,
 }
 
 /// A pose (or a movement, or a rest) in the catalog.
@@ -179,7 +236,7 @@ pub struct Pose {
     #[serde(default)]
     pub contraindications: Vec<Contraindication>,
     /// Where the values come from.
-    pub source: String,
+    pub sources: Vec<Source>,
 }
 
 /// A condition that may be present in a class (`audience`).
@@ -195,7 +252,7 @@ pub struct Condition {
     /// What to keep in mind, in a sentence or two.
     pub guidance: String,
     /// Where it comes from.
-    pub source: String,
+    pub sources: Vec<Source>,
 }
 
 /// A prop a routine can use.
@@ -212,5 +269,5 @@ pub struct Prop {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub substitute: Option<String>,
     /// Where it comes from.
-    pub source: String,
+    pub sources: Vec<Source>,
 }

@@ -83,7 +83,7 @@ fn finding(
     severity: Severity,
 ) -> Diagnostic {
     let who = someone_with(context, &c.condition);
-    let custom = c.source == "defined by the teacher in the routine";
+    let custom = c.sources == [crate::catalog::Source::Teacher];
     let reason = if custom {
         let word = if c.severity == Strength::Avoid { "avoid" } else { "caution" };
         format!("its `pose` line marks it `{word} {}`.", c.condition)

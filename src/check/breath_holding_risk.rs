@@ -22,9 +22,9 @@ pub const RULE: Rule = Rule {
 With `high-blood-pressure` in the audience, ybc reports static holds of strength poses (including the hold of each \
 rep) that run past the pose's limit in the catalog (locust 20 s, bridge 30 s), or past 20 s for a strength pose with \
 no limit of its own. Slow lifts with a steady breath (`locust 8 reps tempo 4-0-4`) are the better choice.",
-        source: "Seed article, \"Key safety considerations\" (uncontrolled high blood pressure: avoid breath-holding, \
+        source: "The upper-back strengthening guide, \"Key safety considerations\" (uncontrolled high blood pressure: avoid breath-holding, \
 intense isometrics or large Valsalva-like efforts) and \"Practical modifications by limitation\" (shorten holds, slow \
-breathing, avoid intense squeezes); the 20 s limit is a judgement at the low end of the seed's 20-45 s holds.",
+breathing, avoid intense squeezes); the 20 s limit is a judgement at the low end of the guide's 20-45 s holds.",
         example: "audience high-blood-pressure\nstrength:\n  locust hold 30-45s x3 rest 45s\n",
         fixed: "audience high-blood-pressure\nstrength:\n  locust hold 15-20s x3 rest 45s \"breathe slowly throughout\"\n",
     },

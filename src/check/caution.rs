@@ -15,7 +15,7 @@ back pain, press the pubic bone down and lower the lift in locust, or put a bols
 routine's `audience` (or the configured audience) names such a condition, ybc reminds you of the modification for each \
 pose the catalog marks \"caution\" for it. A step that uses the prop that makes the modification (`with bolster`) is \
 fine. Hold limits for uncontrolled high blood pressure are checked by `breath-holding-risk` instead.",
-        source: "Seed article, \"Key safety considerations and common contraindications\" and \"Practical \
+        source: "The upper-back strengthening guide, \"Key safety considerations and common contraindications\" and \"Practical \
 modifications by limitation\".",
         example: "audience low-back-pain\nstrength:\n  locust hold 20-30s x3 rest 30s\n",
         fixed: "audience low-back-pain\nstrength:\n  locust hold 20-30s x3 rest 30s with bolster \"bolster under the pelvis\"\n",

@@ -18,7 +18,7 @@ lifted strains an irritated neck, and loaded spinal extension is what to avoid w
 routine's `audience` (or the configured audience) names such a condition, ybc reports each pose the catalog marks \
 \"avoid\" for it, with the reason, the modification and the pose to offer instead. A step that already uses the prop \
 that makes the pose safe (`locust … with block` for neck pain: the forehead rests on the block) is fine.",
-        source: "Seed article, \"Key safety considerations and common contraindications\" and \"Practical \
+        source: "The upper-back strengthening guide, \"Key safety considerations and common contraindications\" and \"Practical \
 modifications by limitation\".",
         example: "audience neck-pain\nstrength:\n  locust hold 20-30s x3 rest 30s\n",
         fixed: "audience neck-pain\nstrength:\n  locust hold 20-30s x3 rest 30s with block \"forehead on the block\"\n",

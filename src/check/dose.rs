@@ -24,16 +24,7 @@ pub(super) fn written(step: &Step, value: &str) -> String {
     if step.dose.hold.is_some() { format!("hold {value}") } else { value.to_owned() }
 }
 
-/// Where a pose's dose comes from, in a few words.
-pub(super) fn source_of(pose: &Pose) -> &'static str {
-    let source = pose.source.trim_start().to_ascii_lowercase();
-    if source.starts_with("seed") {
-        "seed article"
-    } else if source.starts_with("general teaching practice") {
-        "general teaching practice"
-    } else if source.starts_with("defined by the teacher") {
-        "from its `pose` line"
-    } else {
-        "catalog"
-    }
+/// Where a pose's dose comes from, in a few words: its first source.
+pub(super) fn source_of(pose: &Pose) -> &str {
+    pose.sources.first().map_or("the catalog", crate::catalog::Source::short)
 }

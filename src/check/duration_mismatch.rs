@@ -18,7 +18,7 @@ rest and compares the total with the `duration` header. It warns when even the l
 short of the declared range by more than the tolerance (15% unless `duration-tolerance` in `ybc.toml` says \
 otherwise), or when even the shortest reading runs over it by more. Transitions between poses are not counted, so a \
 plan that runs over is, if anything, longer still in the room.",
-        source: "General teaching practice: keep to the advertised class length; the seed article's sample routines \
+        source: "General teaching practice: keep to the advertised class length; the upper-back strengthening guide's sample routines \
 are timed (10-minute, 25-minute and 45-60 minute).",
         example: "duration 10m\nstrength:\n  locust hold 30s x5 rest 60s\n  band-row 12 reps x3 rest 60s\n  \
 bridge 4 reps hold 45s\n",

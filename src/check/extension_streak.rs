@@ -18,7 +18,7 @@ One after another, the low back ends up doing the arching the upper back can no 
 A neutral, rounding or twisting pose between them (child's pose, a few breaths in tabletop, a twist) lets the back \
 recover. ybc counts extension poses in the order they are written; rest steps don't count as a counter-pose, any \
 other pose does. It reports the fourth extension pose in a row.",
-        source: "General teaching practice (counter-poses after backbends); the seed article alternates \
+        source: "General teaching practice (counter-poses after backbends); the upper-back strengthening guide alternates \
 \"strength-focused lifts with mobility holds\", and its first correction for locust is for an aching low back.",
         example: "strength:\n  sphinx hold 30s\n  locust hold 20-30s x3 rest 30s\n  prone-y 10 reps\n  \
 bridge 3 reps hold 30s\n",

@@ -20,7 +20,7 @@ fades (the low back takes over, the shoulders creep up, the breath gets held) an
 meant to. More than twice the longest recommended hold is reported as an error: it is more often a typo (`2m` for \
 `20s`) than a plan. A bare length on a pose that is held rather than moved (`childs-pose 1m`) counts as a hold, and so \
 does the hold of each rep (`bridge 3 reps hold 30-45s`).",
-        source: "Seed article, \"Sets, reps, timing\" (Option A: 3-5 rounds of 20-45 second holds) and each pose's \
+        source: "The upper-back strengthening guide, \"Sets, reps, timing\" (Option A: 3-5 rounds of 20-45 second holds) and each pose's \
 dose in the catalog.",
         example: "strength:\n  locust hold 60s x3 rest 45s\n",
         fixed: "strength:\n  locust hold 30-45s x3 rest 45s\n",

@@ -15,9 +15,9 @@ pub const RULE: Rule = Rule {
         summary: "a hold shorter than the pose's recommended range",
         explanation: "A hold much shorter than the pose's recommended range (locust 15-45 s, child's pose 30 s or \
 more) gives the muscles little time to work, or the body little time to settle. It is not unsafe, so ybc mentions it \
-as information: shorter holds are a fair regression (the seed article shortens holds to 5-10 s for some students). The \
+as information: shorter holds are a fair regression (the upper-back strengthening guide shortens holds to 5-10 s for some students). The \
 short pause at the top of each rep (`locust 8 reps hold 3s`) is not a static hold and is not checked.",
-        source: "Seed article, \"Sets, reps, timing\" and \"Regressions, progressions\"; each pose's dose in the catalog.",
+        source: "The upper-back strengthening guide, \"Sets, reps, timing\" and \"Regressions, progressions\"; each pose's dose in the catalog.",
         example: "strength:\n  locust hold 10s x3 rest 30s\n",
         fixed: "strength:\n  locust hold 15-20s x3 rest 30s\n",
     },

@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
 capacity with them; the advanced variations (flying locust, a light ankle weight for endurance) come after. In a \
 routine marked `level beginner`, ybc reports poses the catalog marks advanced and steps that use ankle weights, and \
 suggests the easier pose to teach instead.",
-        source: "Seed article, \"Progressive variations\" (beginner: sphinx; advanced: flying locust, or add a light \
+        source: "The upper-back strengthening guide, \"Progressive variations\" (beginner: sphinx; advanced: flying locust, or add a light \
 ankle weight) and \"The safe order for strengthening\".",
         example: "level beginner\nstrength:\n  flying-locust hold 15-20s x2 rest 45s\n",
         fixed: "level beginner\nstrength:\n  locust hold 15-20s x2 rest 45s\n",

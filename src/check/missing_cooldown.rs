@@ -14,10 +14,10 @@ pub const RULE: Rule = Rule {
         summary: "a routine that does not end with a cool-down",
         explanation: "Ending on strength work sends the class off with tired, shortened muscles and a raised heart \
 rate. A few minutes of chest opening, an easy stretch and slow breathing let the upper back lengthen after the work \
-and the breath settle, and they are where the posture gains are felt. Every sample routine in the seed article ends \
+and the breath settle, and they are where the posture gains are felt. Every sample routine in the upper-back strengthening guide ends \
 this way. ybc looks for a `cooldown` section at the end of a routine written in sections, or, in a routine without \
 sections, for anything but strength work as its last pose.",
-        source: "Seed article, \"Sample mini-sequences\": each ends with a chest opener and breath, a gentle cool-down, \
+        source: "The upper-back strengthening guide, \"Sample mini-sequences\": each ends with a chest opener and breath, a gentle cool-down, \
 or a mobility and restorative cool-down (5-10 min).",
         example: "warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\n",
         fixed: "warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\ncooldown:\n  \

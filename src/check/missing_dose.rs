@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
         explanation: "A step that names only a pose leaves the class guessing how long to stay or how many times to move, \
 and a timer app cannot run it. ybc plans such a step with the catalog's recommended dose (for example locust's 15-45 s \
 hold), and says so, so that the plan's total is not a surprise.",
-        source: "Seed article, \"Sets, reps, timing\": every exercise is given as holds or reps with rest.",
+        source: "The upper-back strengthening guide, \"Sets, reps, timing\": every exercise is given as holds or reps with rest.",
         example: "strength:\n  locust\n",
         fixed: "strength:\n  locust hold 20-30s x3 rest 30s\n",
     },

@@ -15,11 +15,11 @@ pub const RULE: Rule = Rule {
         default: Severity::Warning,
         summary: "strength work before any warm-up or mobility work",
         explanation: "Loading a cold upper back asks stiff thoracic joints and sleepy shoulder-blade muscles to \
-work hard before they move well, and the class compensates by shrugging or arching the low back. The seed article \
+work hard before they move well, and the class compensates by shrugging or arching the low back. The upper-back strengthening guide \
 opens every routine with movement that primes mobility and blood flow: cat-cow with long arm reaches, thread the \
 needle, scapular circles. ybc reports the first strength step that comes before any `warmup` or `mobility` section \
 and before any mobility pose.",
-        source: "Seed article, \"Warm-up: open the thoracic spine and shoulders\" and \"Micro-session integration\" \
+        source: "The upper-back strengthening guide, \"Warm-up: open the thoracic spine and shoulders\" and \"Micro-session integration\" \
 (start with thoracic mobility).",
         example: "strength:\n  locust hold 20-30s x3 rest 30s\ncooldown:\n  childs-pose 1m\n",
         fixed: "warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\ncooldown:\n  childs-pose 1m\n",

@@ -52,7 +52,7 @@ pub struct RuleInfo {
     pub summary: &'static str,
     /// Why it matters, in a paragraph.
     pub explanation: &'static str,
-    /// Where the guidance comes from: the seed article's section, or teaching practice.
+    /// Where the guidance comes from: the upper-back strengthening guide's section, or teaching practice.
     pub source: &'static str,
     /// A routine that triggers it.
     pub example: &'static str,

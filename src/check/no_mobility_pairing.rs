@@ -13,10 +13,10 @@ pub const RULE: Rule = Rule {
         summary: "strength work with no thoracic mobility or chest-opening work anywhere in the routine",
         explanation: "Strengthening the upper back only pays off when the thoracic spine and the front of the chest \
 can move: a tight chest keeps pulling the shoulders forward against the newly strong back, and the gains never show \
-up as posture. The seed article's first practical tip is to pair strengthening with thoracic mobility and \
+up as posture. The upper-back strengthening guide's first practical tip is to pair strengthening with thoracic mobility and \
 chest-opening stretches, and every one of its sample routines does. ybc looks for at least one mobility pose (or one \
 that trains both strength and mobility) or chest opener anywhere in a routine that has strength work.",
-        source: "Seed article, \"Quick practical tips you can use today\" (pair strengthening with thoracic mobility \
+        source: "The upper-back strengthening guide, \"Quick practical tips you can use today\" (pair strengthening with thoracic mobility \
 and chest-opening stretches) and \"Complementary mobility work\".",
         example: "strength:\n  locust hold 20-30s x3 rest 30s\n  band-row 12 reps x3 rest 45s\n",
         fixed: "warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 20-30s x3 rest 30s\n  band-row 12 reps x3 rest 45s\n\

@@ -18,7 +18,7 @@ opener) needs both sides, or the class leaves lopsided: one shoulder opened or s
 with no `each side`, `alternating`, `left` or `right`, such a step is timed once, so the plan is short by a whole \
 side and the class screen never calls the switch. A `left` step needs a `right` step of the same pose in the same \
 block, and the other way round. ybc reports both.",
-        source: "General teaching practice: work both sides evenly; the seed article gives one-sided work per side \
+        source: "General teaching practice: work both sides evenly; the upper-back strengthening guide gives one-sided work per side \
 (\"6 thread-the-needle reps each side\", \"30-60 seconds each side\").",
         example: "warmup:\n  thread-the-needle 6 reps\nstrength:\n  single-arm-row 10 reps left\n",
         fixed: "warmup:\n  thread-the-needle 6 reps each side\nstrength:\n  single-arm-row 10 reps left\n  \

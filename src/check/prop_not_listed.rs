@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 what to lay out before class. When a routine has one, every prop a step uses must be on it: the props named with \
 `with`, and the props a pose cannot be done without (a band for band rows, a wall for wall slides). ybc reports each \
 missing prop once, where it is first used. A routine with no `props` line is not checked.",
-        source: "Seed article, \"Props and how to use them\"; general teaching practice (a complete prop list).",
+        source: "The upper-back strengthening guide, \"Props and how to use them\"; general teaching practice (a complete prop list).",
         example: "props mat\nstrength:\n  band-row 12 reps x2 rest 45s\n",
         fixed: "props mat, band\nstrength:\n  band-row 12 reps x2 rest 45s\n",
     },

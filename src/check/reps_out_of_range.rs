@@ -16,9 +16,9 @@ pub const RULE: Rule = Rule {
         summary: "reps per set outside the pose's recommended range, or more than 20",
         explanation: "Each pose in the catalog has a recommended number of reps per set (band rows 8-15, locust lifts \
 5-8). Far fewer and the set does little; far more and slow, controlled reps turn into fast, sloppy ones, usually with \
-shrugging or a low back doing the work. Whatever the pose, the seed article puts strength work at 8-20 slow reps per \
+shrugging or a low back doing the work. Whatever the pose, the upper-back strengthening guide puts strength work at 8-20 slow reps per \
 set, so more than 20 is always reported. For more work, add a set instead.",
-        source: "Seed article, \"Benefits\" (8-20 slow reps per set) and \"Sets, reps, timing\"; each pose's dose in \
+        source: "The upper-back strengthening guide, \"Benefits\" (8-20 slow reps per set) and \"Sets, reps, timing\"; each pose's dose in \
 the catalog.",
         example: "strength:\n  band-row 25 reps x2 rest 45s\n",
         fixed: "strength:\n  band-row 12 reps x3 rest 45s\n",
@@ -43,7 +43,8 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let own = pose.reps.map(|r| {
             format!("{}'s recommended {} ({})", pose.english, count(Range { min: r.min, max: r.max }), source_of(pose))
         });
-        let most = format!("the {MAX_REPS} slow reps the seed article suggests as the most for one set");
+        let most =
+            format!("the {MAX_REPS} slow reps the upper-back strengthening guide suggests as the most for one set");
         let recommended = match (own, pose.reps) {
             (Some(own), Some(r)) if reps.value.min < low || r.max <= MAX_REPS => own,
             _ => most,

@@ -18,12 +18,12 @@ pub const RULE: Rule = Rule {
         default: Severity::Warning,
         summary: "less than 30 s of rest between sets or rounds of strength work",
         explanation: "Strength sets need time between them for the muscles to recover, or the next set is done with \
-a tired back that compensates: shrugged shoulders, an overarched low back, a held breath. The seed article rests \
+a tired back that compensates: shrugged shoulders, an overarched low back, a held breath. The upper-back strengthening guide rests \
 30-60 s between sets. ybc reports strength steps (a strength pose, or any pose in a `strength` section) with two or \
 more sets and less than 30 s of rest between them, or none at all, and rounds of strength work with less than 30 s \
 between rounds. A `rest` step at the end of a round counts as rest between rounds; for a range, the shortest rest \
 counts.",
-        source: "Seed article, \"Sets, reps, timing\": rest 30-60 seconds between sets.",
+        source: "The upper-back strengthening guide, \"Sets, reps, timing\": rest 30-60 seconds between sets.",
         example: "strength:\n  locust hold 20-30s x3 rest 15s\n",
         fixed: "strength:\n  locust hold 20-30s x3 rest 30s\n",
     },
@@ -66,7 +66,7 @@ fn walk(context: &Context<'_>, items: &[Item], section: Option<SectionKind>, out
                         )
                         .with_label("no rest between sets")
                         .with_help(format!(
-                            "Rest {} between sets, as the seed article suggests: `rest {}`.",
+                            "Rest {} between sets, as the upper-back strengthening guide suggests: `rest {}`.",
                             written_range(Range { min: MIN_REST, max: 60 }),
                             written_seconds(MIN_REST)
                         ))
@@ -93,7 +93,7 @@ fn walk(context: &Context<'_>, items: &[Item], section: Option<SectionKind>, out
                             Diagnostic::warning(RULE.info.name, rest.span, message)
                                 .with_label(format!("less than {}", written_seconds(MIN_REST)))
                                 .with_help(format!(
-                                    "Rest {} between sets, as the seed article suggests: `rest {fixed}`.",
+                                    "Rest {} between sets, as the upper-back strengthening guide suggests: `rest {fixed}`.",
                                     written_range(Range { min: MIN_REST, max: 60 })
                                 ))
                                 .with_fix(rest.span, fixed),
@@ -144,7 +144,7 @@ fn between_rounds(context: &Context<'_>, rounds: &Rounds, section: Option<Sectio
             let fixed = written_range(Range { min: wanted.max(rest.value.min), max: rest.value.max.max(wanted) });
             diagnostic
                 .with_help(format!(
-                    "Make it `{}`; with the {} of rest at the end of each round, that makes {need}. The seed article rests {range} between sets.",
+                    "Make it `{}`; with the {} of rest at the end of each round, that makes {need}. The upper-back strengthening guide rests {range} between sets.",
                     head(&fixed),
                     written_seconds(trailing.seconds)
                 ))
@@ -153,18 +153,18 @@ fn between_rounds(context: &Context<'_>, rounds: &Rounds, section: Option<Sectio
         (Some(rest), _) => {
             let fixed = written_range(Range { min: MIN_REST, max: rest.value.max.max(MIN_REST) });
             diagnostic
-                .with_help(format!("Make it `{}`; the seed article rests {range} between sets.", head(&fixed)))
+                .with_help(format!("Make it `{}`; the upper-back strengthening guide rests {range} between sets.", head(&fixed)))
                 .with_fix(rest.span, fixed)
         }
         (None, Some(span)) => diagnostic
             .with_help(format!(
-                "Make the rest at the end of the round `rest {need}`, or add a rest to the rounds line (`{}`); the seed article rests {range} between sets.",
+                "Make the rest at the end of the round `rest {need}`, or add a rest to the rounds line (`{}`); the upper-back strengthening guide rests {range} between sets.",
                 head(&need)
             ))
             .with_fix(span, need),
         (None, None) => diagnostic
             .with_help(format!(
-                "Add a rest to the rounds line (`{}`), or a `rest {need}` step at the end of the round; the seed article rests {range} between sets.",
+                "Add a rest to the rounds line (`{}`), or a `rest {need}` step at the end of the round; the upper-back strengthening guide rests {range} between sets.",
                 head(&need)
             ))
             .with_fix(Span::new(rounds.span.end, rounds.span.end), format!(" rest {need}")),

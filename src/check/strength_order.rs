@@ -1,4 +1,4 @@
-//! `strength-order`: the seed's safe order for strength work, bilateral
+//! `strength-order`: the guide's safe order for strength work, bilateral
 //! foundation, then unilateral, then eccentric (slow lowering).
 
 use super::is_strength_work;
@@ -12,14 +12,14 @@ pub const RULE: Rule = Rule {
         name: "strength-order",
         default: Severity::Warning,
         summary: "unilateral or slow-lowering work before the bilateral work of the same family",
-        explanation: "The seed article's safe order for strengthening is bilateral, foundational loading first \
+        explanation: "The upper-back strengthening guide's safe order for strengthening is bilateral, foundational loading first \
 (locust, bridge), then unilateral challenges (single-leg locust, single-arm rows), and eccentric or slow-lowering \
 work last. Each stage builds the capacity the next one needs, so the class meets the harder, less stable work \
 already warmed into the pattern, with fewer compensations. ybc compares poses of the same family (the locust \
 family, the row family…): a one-sided variation before its two-sided foundation, or slow-lowering work before \
 either, is out of order. Slow-lowering work is a tempo whose lowering phase is 4 s or more and at least twice the \
 lift (`tempo 2-0-4`), or a cue that says \"slow lower…\" or \"eccentric\".",
-        source: "Seed article, \"The safe order for strengthening\"; the 45-60 minute class's \"bilateral → \
+        source: "The upper-back strengthening guide, \"The safe order for strengthening\"; the 45-60 minute class's \"bilateral → \
 unilateral → eccentric sets\".",
         example: "strength:\n  single-leg-locust 8 reps alternating\n  locust hold 20-30s x3 rest 30s\n",
         fixed: "strength:\n  locust hold 20-30s x3 rest 30s\n  single-leg-locust 8 reps alternating\n",

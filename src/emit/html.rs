@@ -743,7 +743,7 @@ fn props(routine: &Routine) -> Vec<PropItem> {
                     used_by.push(name);
                 }
             }
-            // The mat is the floor everything else happens on: the seed article's
+            // The mat is the floor everything else happens on: the upper-back strengthening guide's
             // minimum kit is a mat and a towel, so it is never "optional".
             let base = pid == "mat";
             let needed = !needed_by.is_empty() || base;
