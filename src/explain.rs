@@ -148,29 +148,90 @@ pub fn pose(pose: &Pose, catalog: &Catalog) -> String {
     out
 }
 
-/// A condition as `ybc explain` prints it: its guidance and the poses it affects.
+/// A condition as `ybc explain` prints it: its guidance, its rules (what a
+/// pose does that makes it one to avoid or to teach with care, why, what to
+/// offer, the catalog poses each one reaches, and the sources), then the
+/// entries written for single poses.
 pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})\n", condition.name, condition.id);
-    let _ = writeln!(out, "{}\n", condition.guidance);
-    for (word, level) in [("Avoid", Strength::Avoid), ("Teach with caution", Strength::Caution)] {
-        let poses: Vec<String> = catalog
-            .poses()
-            .flat_map(|p| {
-                p.contraindications.iter().filter(|c| c.condition == condition.id && c.severity == level).map(
-                    move |c| {
-                        let mut line = format!("  - {} ({}): {}", p.english, p.id, c.modification);
-                        if let Some(instead) = &c.instead {
-                            let _ = write!(line, " Instead: {instead}.");
-                        }
-                        line
-                    },
-                )
-            })
-            .collect();
-        if !poses.is_empty() {
-            let _ = writeln!(out, "{word}:\n{}\n", poses.join("\n"));
+    let _ = writeln!(
+        out,
+        "{} ({})
+",
+        condition.name, condition.id
+    );
+    let _ = writeln!(
+        out,
+        "{}
+",
+        condition.guidance
+    );
+    if !condition.aliases.is_empty() {
+        let _ = writeln!(
+            out,
+            "Also written: {}.
+",
+            condition.aliases.join(", ")
+        );
+    }
+    for (word, level) in [("Avoid (an error)", Strength::Avoid), ("Teach with care (a warning)", Strength::Caution)] {
+        let rules: Vec<_> = condition.rules.iter().filter(|r| r.severity == level).collect();
+        if rules.is_empty() {
+            continue;
         }
+        let _ = writeln!(out, "{word}:");
+        for rule in rules {
+            let what: Vec<String> = rule.when.iter().map(|p| format!("{} (`{}`)", p.meaning(), p.word())).collect();
+            let _ = writeln!(out, "  - Poses with {}.", what.join(" and "));
+            let _ = writeln!(out, "    Why: {}", rule.reason);
+            let _ = writeln!(out, "    Modification: {}", rule.modification);
+            if let Some(instead) = rule.instead.as_deref().and_then(|id| catalog.pose(id)) {
+                let _ = writeln!(out, "    Instead: {} (`{}`).", instead.english, instead.id);
+            }
+            if !rule.lifted_with.is_empty() {
+                let props: Vec<String> = rule.lifted_with.iter().map(|p| format!("`with {p}`")).collect();
+                let _ = writeln!(out, "    Fine with the prop in place: {}.", props.join(" or "));
+            }
+            let reached: Vec<&str> = catalog
+                .poses()
+                .filter(|p| {
+                    p.contraindications
+                        .iter()
+                        .any(|c| c.condition == condition.id && c.severity == level && c.because == rule.when)
+                })
+                .map(|p| p.id.as_str())
+                .collect();
+            if !reached.is_empty() {
+                let _ = writeln!(out, "    Catalog poses: {}.", reached.join(", "));
+            }
+            for source in &rule.sources {
+                let _ = writeln!(out, "    Source: {}", source.cite());
+            }
+        }
+        let _ = writeln!(out);
+    }
+    let written: Vec<String> = catalog
+        .poses()
+        .flat_map(|p| {
+            p.contraindications.iter().filter(|c| c.condition == condition.id && c.because.is_empty()).map(move |c| {
+                let level = if c.severity == Strength::Avoid { "avoid" } else { "take care" };
+                let mut line = format!("  - {} (`{}`), {level}: {}", p.english, p.id, c.modification);
+                if let Some(instead) = &c.instead {
+                    let _ = write!(line, " Instead: `{instead}`.");
+                }
+                if let Some(limit) = c.max_hold {
+                    let _ = write!(line, " Holds of at most {limit} s.");
+                }
+                line
+            })
+        })
+        .collect();
+    if !written.is_empty() {
+        let _ = writeln!(
+            out,
+            "Written for single poses (these stand in place of the rules above):\n{}\n",
+            written.join("\n")
+        );
     }
     for source in &condition.sources {
         let _ = writeln!(out, "Source: {}", source.cite());
@@ -262,5 +323,49 @@ same text.\n\n| code | what it reports |\n|---|---|\n",
             let _ = writeln!(out, "\nTriggers it:\n\n```ybc\n{example}```\n\nFixed:\n\n```ybc\n{fixed}```");
         }
     }
+    conditions_markdown(&mut out, &crate::catalog::Catalog::builtin());
     out
+}
+
+/// The conditions part of docs/rules.md: for each condition, what
+/// `contraindicated` (avoid) and `caution` (take care) report, by what a pose
+/// does, with the modification and every source.
+fn conditions_markdown(out: &mut String, catalog: &Catalog) {
+    out.push_str(
+        "\n# Conditions\n\nWhat `contraindicated` (avoid: an error) and `caution` (take care: a warning) report for \
+each condition in a class's `audience`. A pose is reached by what it does (its properties, listed in \
+docs/language.md under \"What a pose does\"), so a studio's own pose is checked like a built-in one; a few built-in \
+poses also carry advice written for them alone, from the upper-back strengthening guide, which `ybc explain POSE` \
+shows. `ybc explain CONDITION` prints the same, with the catalog poses each line reaches.\n",
+    );
+    for condition in catalog.conditions() {
+        let _ = write!(out, "\n## {}\n\n`{}`", condition.name, condition.id);
+        if !condition.aliases.is_empty() {
+            let aliases: Vec<String> = condition.aliases.iter().map(|a| format!("`{a}`")).collect();
+            let _ = write!(out, " (also {})", aliases.join(", "));
+        }
+        let _ = writeln!(out, ". {}\n", condition.guidance);
+        let _ = writeln!(out, "| level | poses with | why | modification | sources |\n|---|---|---|---|---|");
+        for rule in &condition.rules {
+            let level = if rule.severity == Strength::Avoid { "avoid" } else { "take care" };
+            let what: Vec<String> = rule.when.iter().map(|p| format!("`{}`", p.word())).collect();
+            let mut modification = rule.modification.clone();
+            if let Some(instead) = &rule.instead {
+                let _ = write!(modification, " Instead: `{instead}`.");
+            }
+            if !rule.lifted_with.is_empty() {
+                let props: Vec<String> = rule.lifted_with.iter().map(|p| format!("`with {p}`")).collect();
+                let _ = write!(modification, " Fine {}.", props.join(" or "));
+            }
+            let sources: Vec<String> = rule.sources.iter().map(|s| s.cite().replace('|', "\\|")).collect();
+            let _ = writeln!(
+                out,
+                "| {level} | {} | {} | {} | {} |",
+                what.join(" and "),
+                rule.reason,
+                modification,
+                sources.join("<br>")
+            );
+        }
+    }
 }

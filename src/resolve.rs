@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::catalog::{
-    self, Bounds, Catalog, Contraindication, Focus, Laterality, Level, Pose, PoseProps, Severity, Spine,
+    self, Bounds, Catalog, Contraindication, Focus, Laterality, Level, Pose, PoseProps, Property, Severity, Spine,
 };
 use crate::diagnostic::{Diagnostic, Listing, quote};
 use crate::routine::*;
@@ -177,6 +177,7 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> O
         id: def.id.value.clone(),
         english: def.name.value.clone(),
         sanskrit: None,
+        sanskrit_iast: None,
         aliases: Vec::new(),
         family: def.id.value.clone(),
         focus: Focus::Both,
@@ -186,12 +187,15 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> O
         overhead: false,
         chest_opener: false,
         eccentric: false,
+        properties: Vec::new(),
         hold: None,
         reps: None,
         duration: None,
         sets: None,
         rest: None,
         seconds_per_rep: 4,
+        breaths: None,
+        fit: None,
         props: PoseProps::default(),
         level: Level::Beginner,
         regressions: Vec::new(),
@@ -284,10 +288,16 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> O
             },
             PoseAttr::Cue(cue) => pose.cues.push(cue.clone()),
             PoseAttr::Invalid => ok = false,
-            PoseAttr::Stray(word) => {
-                ok = false;
-                diagnostics.push(stray(span, word, &POSE_WORDS, "a custom pose"));
-            }
+            PoseAttr::Stray(word) => match Property::from_word(word) {
+                Some(property) if !pose.properties.contains(&property) => pose.properties.push(property),
+                Some(_) => {}
+                None => {
+                    ok = false;
+                    let words: Vec<&str> =
+                        POSE_WORDS.iter().copied().chain(Property::written().iter().map(|p| p.word())).collect();
+                    diagnostics.push(stray(span, word, &words, "a custom pose"));
+                }
+            },
         }
     }
     for (name, severity) in avoid {
@@ -303,6 +313,7 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> O
                 instead: instead.clone(),
                 lifted_with: Vec::new(),
                 max_hold: None,
+                because: Vec::new(),
                 sources: vec![crate::catalog::Source::Teacher],
             }),
             None => ok = false,
@@ -330,6 +341,7 @@ fn custom_pose(def: &PoseDef, catalog: &Catalog, diagnostics: &mut Listing) -> O
     // A pose with mistakes is still defined, so that the steps using it are not
     // reported as unknown too; its own mistakes are errors and stop any build.
     let _ = ok;
+    crate::catalog::apply_condition_rules(&mut pose, catalog.conditions());
     Some(pose)
 }
 

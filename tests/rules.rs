@@ -133,3 +133,99 @@ fn every_rule_has_a_fixture_folder_and_a_test() {
     let unknown: Vec<_> = folders.difference(&registry).collect();
     assert!(unknown.is_empty(), "fixture folders for rules `ybc rules --json` does not list: {unknown:?}");
 }
+
+/// One `#[test]` per condition: `tests/fixtures/conditions/<condition>/`.
+macro_rules! condition_fixture_tests {
+    ($($test:ident => $condition:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                condition_rules_fire_at_their_level($condition);
+            }
+        )*
+        /// The conditions that have a fixture test above.
+        const CONDITION_TESTS: &[&str] = &[$($condition),*];
+    };
+}
+
+condition_fixture_tests! {
+    condition_neck_pain => "neck-pain",
+    condition_shoulder_surgery => "shoulder-surgery",
+    condition_high_blood_pressure => "high-blood-pressure",
+    condition_osteoporosis => "osteoporosis",
+    condition_rotator_cuff => "rotator-cuff",
+    condition_low_back_pain => "low-back-pain",
+    condition_pregnancy => "pregnancy",
+    condition_glaucoma => "glaucoma",
+    condition_wrist_pain => "wrist-pain",
+    condition_knee_pain => "knee-pain",
+    condition_hip_replacement => "hip-replacement",
+    condition_balance_problems => "balance-problems",
+}
+
+/// A condition's fixtures: in `trigger.ybc` each line marked `# expect:
+/// contraindicated` or `# expect: caution` gets exactly that finding and no
+/// other line gets either, and every one of the condition's rules fires at its
+/// level on some line; `quiet.ybc` (the same class, modified as the rules say)
+/// gets neither finding and no error.
+fn condition_rules_fire_at_their_level(id: &str) {
+    let catalog = Catalog::builtin();
+    let condition = catalog.condition(id).unwrap_or_else(|| panic!("no condition {id}"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conditions").join(id);
+    let renderer = HumanRenderer::new(false);
+    let codes = ["contraindicated", "caution"];
+    let mut reached = BTreeSet::new();
+    for name in ["trigger.ybc", "quiet.ybc"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{id}/{name}: {e}"));
+        let compiled = ybc::compile(&text, &catalog);
+        let report = renderer.render(name, &text, &compiled.diagnostics);
+        let errors: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == ybc::diagnostic::Severity::Error && !codes.contains(&d.code))
+            .collect();
+        assert!(errors.is_empty(), "{id}/{name} has other errors:\n{report}");
+        let lines = LineIndex::new(&text);
+        let found: BTreeSet<(usize, &str)> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| codes.contains(&d.code))
+            .map(|d| (lines.line(d.span.start), d.code))
+            .collect();
+        let expected: BTreeSet<(usize, &str)> = ybc::syntax::lines(&text)
+            .enumerate()
+            .filter_map(|(i, (_, line))| {
+                let code = line.split("# expect:").nth(1)?.trim();
+                Some((i + 1, *codes.iter().find(|c| **c == code).unwrap_or_else(|| panic!("{id}/{name}: `{code}`"))))
+            })
+            .collect();
+        assert!(name.starts_with("trigger") || expected.is_empty(), "{id}/{name} must not expect findings");
+        assert_eq!(found, expected, "{id}/{name}:\n{report}");
+        for (step, _) in compiled.routine.steps() {
+            let pose = compiled.routine.catalog.pose_at(step.pose).expect("a step's pose");
+            if let Some(c) = pose.contraindications.iter().find(|c| c.condition == condition.id)
+                && found.contains(&(lines.line(step.name.span.start), "contraindicated"))
+                    | found.contains(&(lines.line(step.name.span.start), "caution"))
+            {
+                reached.insert((c.because.clone(), c.severity));
+            }
+        }
+    }
+    for rule in &condition.rules {
+        assert!(
+            reached.contains(&(rule.when.clone(), rule.severity)),
+            "{id}: no line of trigger.ybc reaches the rule {:?} ({:?})",
+            rule.when,
+            rule.severity
+        );
+    }
+}
+
+/// Every condition in the catalog has its fixture folder and test.
+#[test]
+fn every_condition_has_fixtures_and_a_test() {
+    let catalog = Catalog::builtin();
+    let ids: BTreeSet<&str> = catalog.conditions().iter().map(|c| c.id.as_str()).collect();
+    let tests: BTreeSet<&str> = CONDITION_TESTS.iter().copied().collect();
+    assert_eq!(ids, tests, "conditions and their fixture tests");
+}

@@ -1,6 +1,7 @@
 //! The pose catalog: poses, conditions and props, with lookups by id or alias
 //! and "did you mean" suggestions.
 
+pub mod fit;
 mod model;
 mod names;
 
@@ -30,6 +31,46 @@ pub struct Catalog {
     prop_index: Index,
 }
 
+/// Adds to `pose` the contraindications that follow from what it does: for
+/// each condition, its strictest rule whose properties the pose all has.
+///
+/// A contraindication written for the pose itself from a source (the
+/// upper-back strengthening guide's entry for locust and neck pain) is more
+/// specific than a rule about all prone poses, so it stands. One a teacher
+/// wrote on a `pose` line stands unless the rule is stricter: a `caution`
+/// mark cannot turn a sourced "avoid" into a warning.
+pub fn apply_condition_rules(pose: &mut Pose, conditions: &[Condition]) {
+    for condition in conditions {
+        let strictest = [Severity::Avoid, Severity::Caution].into_iter().find_map(|severity| {
+            condition.rules.iter().find(|r| {
+                r.severity == severity
+                    && r.when.iter().all(|p| pose.has(*p))
+                    // The pose a rule offers instead is that rule's answer, not its concern.
+                    && r.instead.as_deref() != Some(pose.id.as_str())
+            })
+        });
+        let Some(rule) = strictest else { continue };
+        if let Some(written) = pose.contraindications.iter().find(|c| c.condition == condition.id) {
+            let by_teacher = written.sources == [Source::Teacher];
+            if !by_teacher || written.severity == Severity::Avoid || rule.severity == Severity::Caution {
+                continue;
+            }
+            pose.contraindications.retain(|c| c.condition != condition.id);
+        }
+        pose.contraindications.push(Contraindication {
+            condition: condition.id.clone(),
+            severity: rule.severity,
+            reason: rule.reason.clone(),
+            modification: rule.modification.clone(),
+            instead: rule.instead.clone(),
+            lifted_with: rule.lifted_with.clone(),
+            max_hold: None,
+            because: rule.when.clone(),
+            sources: rule.sources.clone(),
+        });
+    }
+}
+
 /// Lowercase id or alias → (position, whether it is the entry's id).
 type Index = HashMap<String, (usize, bool)>;
 
@@ -50,8 +91,12 @@ impl Catalog {
         }))
     }
 
-    /// A catalog of the given entries.
-    pub fn new(poses: Vec<Pose>, conditions: Vec<Condition>, props: Vec<Prop>) -> Self {
+    /// A catalog of the given entries. Each pose gets the contraindications
+    /// that follow from what it does ([`apply_condition_rules`]).
+    pub fn new(mut poses: Vec<Pose>, conditions: Vec<Condition>, props: Vec<Prop>) -> Self {
+        for pose in &mut poses {
+            apply_condition_rules(pose, &conditions);
+        }
         let pose_index = index(poses.iter().map(|p| (&p.id, &p.aliases)));
         let pose_names = by_length(&pose_index);
         let condition_index = index(conditions.iter().map(|c| (&c.id, &c.aliases)));
@@ -271,13 +316,16 @@ fn dashed(name: &str) -> String {
 /// The longest name (in bytes) worth looking for a suggestion for.
 const MAX_SUGGESTIBLE: usize = 64;
 
-/// The most pose names one suggestion looks at (those of a near enough
-/// length), and of them the most it compares by edit distance (those whose
-/// letters could be near enough). The built-in catalog has at most 13 names
-/// of any one length, so only a very large studio catalog or file of custom
-/// poses ever reaches these; then the names of the nearest lengths are looked
-/// at first, and within a length those nearest the name in alphabetical order.
-pub const MAX_LOOKED: usize = 256;
+/// The most pose names one suggestion looks at in one list of names (the
+/// built-in catalog's, or the added poses'), those of a near enough length,
+/// and of them the most it compares by edit distance (those whose letters
+/// could be near enough). The built-in catalog has 622 names, at most 60 of
+/// one length and 302 within three of ten letters, so it is always searched
+/// whole; only a very large studio catalog or file of custom poses reaches
+/// these, and then the names of the nearest lengths are looked at first, and
+/// within a length those nearest the name in alphabetical order. Each list
+/// has its own budget, so a large built-in catalog never hides an added pose.
+pub const MAX_LOOKED: usize = 512;
 /// See [`MAX_LOOKED`].
 pub const MAX_COMPARED: usize = 32;
 
@@ -299,7 +347,7 @@ fn by_length(index: &Index) -> Vec<(usize, String)> {
 
 /// [`suggest`] over lists made by [`by_length`]: only names of a near enough
 /// length, the nearest first, those whose letters could be near enough, and
-/// at most [`MAX_LOOKED`] names and [`MAX_COMPARED`] edit distances in all.
+/// at most [`MAX_LOOKED`] names and [`MAX_COMPARED`] edit distances in each list.
 fn suggest_by_length<'a>(name: &str, lists: [&'a [(usize, String)]; 2]) -> Option<&'a str> {
     if name.len() > MAX_SUGGESTIBLE {
         return None;
@@ -310,9 +358,9 @@ fn suggest_by_length<'a>(name: &str, lists: [&'a [(usize, String)]; 2]) -> Optio
     // Lengths in order of nearness: chars, chars - 1, chars + 1, …
     let lengths = (0..=allowed).flat_map(|d| [chars.checked_sub(d), (d > 0).then_some(chars + d)]).flatten();
     let mut best: Option<(usize, &str)> = None;
-    let (mut looked, mut compared) = (0, 0);
     for list in lists {
-        for length in lengths.clone() {
+        let (mut looked, mut compared) = (0, 0);
+        'list: for length in lengths.clone() {
             let from = list.partition_point(|(l, _)| *l < length);
             let to = list.partition_point(|(l, _)| *l <= length);
             let bucket = list.get(from..to).unwrap_or_default();
@@ -321,7 +369,7 @@ fn suggest_by_length<'a>(name: &str, lists: [&'a [(usize, String)]; 2]) -> Optio
             let outwards = (0..bucket.len()).flat_map(|k| [at.checked_sub(k + 1), Some(at + k)]).flatten();
             for (_, candidate) in outwards.filter_map(|i| bucket.get(i)) {
                 if looked == MAX_LOOKED || compared == MAX_COMPARED {
-                    return best.map(|(_, c)| c);
+                    break 'list;
                 }
                 looked += 1;
                 if letters_apart(&name, candidate) > allowed {
@@ -470,5 +518,161 @@ mod tests {
         assert_eq!(catalog.pose("LOCUST").map(|p| p.id.as_str()), Some("locust"));
         assert_eq!(catalog.suggest_pose("locsut"), Some("locust"));
         assert_eq!(catalog.suggest_pose("zzzzzz"), None);
+    }
+
+    /// The whole-class vocabulary: every id a hatha or vinyasa class needs,
+    /// and the names teachers type for them, resolve.
+    #[test]
+    fn a_whole_class_vocabulary_resolves() {
+        let catalog = Catalog::builtin();
+        let ids = [
+            "mountain",
+            "upward-salute",
+            "standing-forward-fold",
+            "halfway-lift",
+            "chaturanga",
+            "upward-dog",
+            "chair",
+            "warrior-1",
+            "warrior-2",
+            "warrior-3",
+            "reverse-warrior",
+            "triangle",
+            "revolved-triangle",
+            "extended-side-angle",
+            "half-moon",
+            "pyramid",
+            "wide-legged-forward-fold",
+            "high-lunge",
+            "low-lunge",
+            "lizard",
+            "goddess",
+            "garland",
+            "standing-split",
+            "table-top",
+            "bird-dog",
+            "tree",
+            "eagle",
+            "dancer",
+            "side-plank",
+            "crow",
+            "boat",
+            "camel",
+            "bow",
+            "wheel",
+            "fish",
+            "upward-plank",
+            "shoulder-stand",
+            "plow",
+            "headstand",
+            "forearm-stand",
+            "handstand",
+            "legs-up-the-wall",
+            "easy-pose",
+            "staff",
+            "hero",
+            "thunderbolt",
+            "lotus",
+            "seated-forward-fold",
+            "head-to-knee",
+            "bound-angle",
+            "wide-angle-seated-fold",
+            "seated-twist",
+            "gate",
+            "pigeon",
+            "supine-twist",
+            "happy-baby",
+            "knees-to-chest",
+            "reclined-bound-angle",
+            "reclined-hand-to-foot",
+            "savasana",
+            "ujjayi",
+            "alternate-nostril",
+            "kapalabhati",
+            "box-breathing",
+        ];
+        for id in ids {
+            let pose = catalog.pose(id).unwrap_or_else(|| panic!("`{id}` is not in the catalog"));
+            assert_eq!(pose.id, id);
+            assert!(pose.sanskrit.is_some() || id == "box-breathing", "{id} has a Sanskrit name");
+            for alias in &pose.aliases {
+                assert_eq!(catalog.pose(alias).map(|p| p.id.as_str()), Some(id), "{alias}");
+            }
+        }
+        assert!(catalog.poses().count() >= 96, "{}", catalog.poses().count());
+        for (typed, id) in [
+            ("shavasana", "savasana"),
+            ("Savasana", "savasana"),
+            ("corpse", "savasana"),
+            ("corpse-pose", "savasana"),
+            ("tadasana", "mountain"),
+            ("virabhadrasana-2", "warrior-2"),
+            ("warrior-ii", "warrior-2"),
+            ("down-dog", "downward-dog"),
+            ("chatturanga", "chaturanga"),
+        ] {
+            assert_eq!(catalog.pose(typed).map(|p| p.id.as_str()), Some(id), "{typed}");
+        }
+        for (words, id) in [
+            (&["warrior", "two"][..], "warrior-2"),
+            (&["warrior", "II"], "warrior-2"),
+            (&["down", "dog"], "downward-dog"),
+        ] {
+            let found = catalog.find_pose_in_words(words).and_then(|i| catalog.pose_at(i)).map(|p| p.id.as_str());
+            assert_eq!(found, Some(id), "{words:?}");
+        }
+        // Savasana is never "did you mean child's pose?" again.
+        for typo in ["savasanna", "shavasan", "corpse-pse"] {
+            assert_eq!(catalog.suggest_pose(typo), Some("savasana"), "{typo}");
+        }
+    }
+
+    /// Each pose's Garmin FIT name is one the FIT profile has.
+    #[test]
+    fn fit_names_are_garmins() {
+        for pose in Catalog::builtin().poses() {
+            if let Some(name) = &pose.fit {
+                assert!(fit::pose_number(name).is_some(), "{}: `{name}` is not a FIT pose_exercise_name", pose.id);
+            }
+        }
+        assert_eq!(fit::pose_number("downward_facing_dog"), Some(21));
+        assert_eq!(fit::pose_number("corpse"), Some(12));
+    }
+
+    /// A condition's rule reaches a pose by what it does; advice written for
+    /// the pose from a source stands; a teacher's `caution` mark cannot soften
+    /// a rule's "avoid".
+    #[test]
+    fn condition_rules_follow_from_what_a_pose_does() {
+        let catalog = Catalog::builtin();
+        let headstand = catalog.pose("headstand").expect("headstand");
+        let hbp = headstand.contraindications.iter().find(|c| c.condition == "high-blood-pressure").expect("hbp");
+        assert_eq!((hbp.severity, hbp.because.as_slice()), (Severity::Avoid, &[Property::Inversion][..]));
+        // Locust's neck-pain advice is the guide's, written for it: the prone rule does not replace it.
+        let locust = catalog.pose("locust").expect("locust");
+        let neck = locust.contraindications.iter().find(|c| c.condition == "neck-pain").expect("neck");
+        assert!(neck.because.is_empty() && neck.severity == Severity::Avoid);
+        // Hands-under-hips locust is the low-back rule's own answer.
+        let hands = catalog.pose("hands-under-hips-locust").expect("pose");
+        assert!(!hands.contraindications.iter().any(|c| c.condition == "low-back-pain"));
+        // A teacher's caution does not soften an avoid.
+        let mut studio = catalog.pose("mountain").expect("mountain").clone();
+        studio.id = "studio-inversion".into();
+        studio.properties = vec![Property::Inversion];
+        studio.contraindications = vec![Contraindication {
+            condition: "glaucoma".into(),
+            severity: Severity::Caution,
+            reason: String::new(),
+            modification: String::new(),
+            instead: None,
+            lifted_with: Vec::new(),
+            max_hold: None,
+            because: Vec::new(),
+            sources: vec![Source::Teacher],
+        }];
+        apply_condition_rules(&mut studio, catalog.conditions());
+        let glaucoma: Vec<_> = studio.contraindications.iter().filter(|c| c.condition == "glaucoma").collect();
+        assert_eq!(glaucoma.len(), 1);
+        assert_eq!(glaucoma[0].severity, Severity::Avoid);
     }
 }

@@ -56,9 +56,13 @@ impl Source {
     /// The source in a sentence, for `ybc explain`.
     pub fn cite(&self) -> String {
         match self {
-            Source::Guide { section, says } => format!("The upper-back strengthening guide, \"{section}\": {says}."),
-            Source::Guideline { publisher, title, url, says } => format!("{publisher}, \"{title}\" ({url}): {says}."),
-            Source::Practice { reason } => format!("General teaching practice: {reason}."),
+            Source::Guide { section, says } => {
+                format!("The upper-back strengthening guide, \"{section}\": {}.", says.trim_end_matches('.'))
+            }
+            Source::Guideline { publisher, title, url, says } => {
+                format!("{publisher}, \"{title}\" ({url}): {}.", says.trim_end_matches('.'))
+            }
+            Source::Practice { reason } => format!("General teaching practice: {}.", reason.trim_end_matches('.')),
             Source::Teacher => "Defined by the teacher on a `pose` line.".to_owned(),
         }
     }
@@ -126,13 +130,184 @@ pub enum Level {
 }
 
 /// How strongly a condition speaks against a pose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Do not teach the pose as written to someone with the condition.
     Avoid,
     /// Teach it with the modification.
     Caution,
+}
+
+/// What a pose does to the body, in the words condition rules are written in
+/// (`conditions.json`): a pose's safety follows from these, so a studio's own
+/// pose is checked like a built-in one.
+///
+/// The first six come from a pose's other fields (its spine, `loads_shoulders`,
+/// `overhead`, laterality); the rest are written in its `properties` list, or
+/// as words on a `pose` line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Property {
+    /// The spine bends back (`spine extension`).
+    SpineExtension,
+    /// The spine rounds forward (`spine flexion`).
+    SpineFlexion,
+    /// The spine twists (`spine rotation`).
+    SpineRotation,
+    /// Bears weight on or loads the shoulders.
+    LoadsShoulders,
+    /// Reaches the arms overhead.
+    Overhead,
+    /// One side at a time.
+    Unilateral,
+    /// Lying on the belly.
+    Prone,
+    /// Lying on the back.
+    Supine,
+    /// Upside down, the hips over the head, the weight on the head, shoulders, forearms or hands.
+    Inversion,
+    /// The head below the heart (standing folds, downward dog).
+    HeadBelowHeart,
+    /// Body weight through the neck (headstand, shoulder stand, plow).
+    NeckLoad,
+    /// A deep backbend (camel, bow, wheel, dancer).
+    DeepBackbend,
+    /// A closed twist: the chest turns towards the bent leg, compressing the belly.
+    ClosedTwist,
+    /// The spine rounded forward under body weight (plow, shoulder stand).
+    LoadedFlexion,
+    /// A forward fold from standing or sitting.
+    ForwardFold,
+    /// Body weight on the hands with the wrists bent back.
+    WeightOnWrists,
+    /// The whole body balanced on the hands (crow, handstand).
+    ArmBalance,
+    /// The body held or lowered on bent arms (chaturanga).
+    BentArmLoad,
+    /// Strong front-abdominal work (boat).
+    DeepCore,
+    /// A deep knee bend (kneeling on the heels, squatting, pigeon).
+    DeepKneeBend,
+    /// A deep knee bend with the shin turned (lotus, hero).
+    KneeRotation,
+    /// The hip bent well past 90 degrees.
+    DeepHipFlexion,
+    /// The hip bent deep with the leg crossing the midline or turned (eagle, pigeon, lotus).
+    HipCrossing,
+    /// Standing on one leg.
+    OneLegBalance,
+    /// Holding the breath in or out.
+    BreathRetention,
+    /// Forceful, rapid breathing (kapalabhati).
+    ForcefulBreathing,
+}
+
+impl Property {
+    /// Every property, in order.
+    pub const ALL: [Property; 26] = [
+        Property::SpineExtension,
+        Property::SpineFlexion,
+        Property::SpineRotation,
+        Property::LoadsShoulders,
+        Property::Overhead,
+        Property::Unilateral,
+        Property::Prone,
+        Property::Supine,
+        Property::Inversion,
+        Property::HeadBelowHeart,
+        Property::NeckLoad,
+        Property::DeepBackbend,
+        Property::ClosedTwist,
+        Property::LoadedFlexion,
+        Property::ForwardFold,
+        Property::WeightOnWrists,
+        Property::ArmBalance,
+        Property::BentArmLoad,
+        Property::DeepCore,
+        Property::DeepKneeBend,
+        Property::KneeRotation,
+        Property::DeepHipFlexion,
+        Property::HipCrossing,
+        Property::OneLegBalance,
+        Property::BreathRetention,
+        Property::ForcefulBreathing,
+    ];
+
+    /// The properties a `pose` line or a `properties` list can name; the others
+    /// come from a pose's own fields.
+    pub fn written() -> &'static [Property] {
+        &Property::ALL[6..]
+    }
+
+    /// The property as it is written (`head-below-heart`).
+    pub fn word(self) -> &'static str {
+        match self {
+            Property::SpineExtension => "spine-extension",
+            Property::SpineFlexion => "spine-flexion",
+            Property::SpineRotation => "spine-rotation",
+            Property::LoadsShoulders => "loads-shoulders",
+            Property::Overhead => "overhead",
+            Property::Unilateral => "unilateral",
+            Property::Prone => "prone",
+            Property::Supine => "supine",
+            Property::Inversion => "inversion",
+            Property::HeadBelowHeart => "head-below-heart",
+            Property::NeckLoad => "neck-load",
+            Property::DeepBackbend => "deep-backbend",
+            Property::ClosedTwist => "closed-twist",
+            Property::LoadedFlexion => "loaded-flexion",
+            Property::ForwardFold => "forward-fold",
+            Property::WeightOnWrists => "weight-on-wrists",
+            Property::ArmBalance => "arm-balance",
+            Property::BentArmLoad => "bent-arm-load",
+            Property::DeepCore => "deep-core",
+            Property::DeepKneeBend => "deep-knee-bend",
+            Property::KneeRotation => "knee-rotation",
+            Property::DeepHipFlexion => "deep-hip-flexion",
+            Property::HipCrossing => "hip-crossing",
+            Property::OneLegBalance => "one-leg-balance",
+            Property::BreathRetention => "breath-retention",
+            Property::ForcefulBreathing => "forceful-breathing",
+        }
+    }
+
+    /// What it means, in a few words, for `ybc explain` and the docs.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Property::SpineExtension => "the spine bending back",
+            Property::SpineFlexion => "the spine rounding forward",
+            Property::SpineRotation => "the spine twisting",
+            Property::LoadsShoulders => "weight or load on the shoulders",
+            Property::Overhead => "the arms overhead",
+            Property::Unilateral => "one side worked at a time",
+            Property::Prone => "lying on the belly",
+            Property::Supine => "lying on the back",
+            Property::Inversion => "the body upside down, the hips over the head",
+            Property::HeadBelowHeart => "the head below the heart",
+            Property::NeckLoad => "body weight through the neck",
+            Property::DeepBackbend => "a deep backbend",
+            Property::ClosedTwist => "a closed twist that compresses the belly",
+            Property::LoadedFlexion => "the spine rounded forward under body weight",
+            Property::ForwardFold => "a forward fold",
+            Property::WeightOnWrists => "body weight on the hands, the wrists bent back",
+            Property::ArmBalance => "the whole body balanced on the hands",
+            Property::BentArmLoad => "the body held or lowered on bent arms",
+            Property::DeepCore => "strong front-abdominal work",
+            Property::DeepKneeBend => "a deep knee bend",
+            Property::KneeRotation => "a deep knee bend with the shin turned",
+            Property::DeepHipFlexion => "the hip bent well past 90 degrees",
+            Property::HipCrossing => "a deep hip bend with the leg crossing the midline or turned",
+            Property::OneLegBalance => "standing on one leg",
+            Property::BreathRetention => "the breath held",
+            Property::ForcefulBreathing => "forceful, rapid breathing",
+        }
+    }
+
+    /// The written property named `word`, ignoring case.
+    pub fn from_word(word: &str) -> Option<Property> {
+        Property::written().iter().copied().find(|p| p.word().eq_ignore_ascii_case(word))
+    }
 }
 
 /// Props a pose needs, and props that can help.
@@ -166,6 +341,10 @@ pub struct Contraindication {
     /// With this condition, static holds longer than this many seconds are a risk.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_hold: Option<u32>,
+    /// For one that follows from the condition's rules rather than being
+    /// written for the pose: what the pose does that the rule is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because: Vec<Property>,
     /// Where this comes from.
     pub sources: Vec<Source>,
 }
@@ -177,9 +356,12 @@ pub struct Pose {
     pub id: String,
     /// English display name.
     pub english: String,
-    /// Sanskrit name (IAST without diacritics), where one exists.
+    /// Sanskrit name as studios spell it (no diacritics), where one exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sanskrit: Option<String>,
+    /// The Sanskrit name in IAST, with diacritics (`Vīrabhadrāsana II`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sanskrit_iast: Option<String>,
     /// Other names a teacher may write: single kebab-case tokens, matched case-insensitively.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -201,6 +383,9 @@ pub struct Pose {
     /// Eccentric or slow-lowering emphasis.
     #[serde(default)]
     pub eccentric: bool,
+    /// What else the pose does, for the conditions' rules ([`Property::written`]).
+    #[serde(default)]
+    pub properties: Vec<Property>,
     /// Recommended static hold, seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold: Option<Bounds>,
@@ -218,6 +403,13 @@ pub struct Pose {
     pub rest: Option<Bounds>,
     /// Seconds one repetition takes when no hold or tempo is given.
     pub seconds_per_rep: u32,
+    /// Recommended hold in breaths, where teachers count breaths.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breaths: Option<Bounds>,
+    /// Garmin FIT's `pose_exercise_name` for it, where the FIT profile has one
+    /// ([`crate::catalog::fit::POSE_NAMES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<String>,
     /// Props.
     #[serde(default)]
     pub props: PoseProps,
@@ -239,6 +431,44 @@ pub struct Pose {
     pub sources: Vec<Source>,
 }
 
+impl Pose {
+    /// Whether the pose does `property`, from its fields or its `properties`.
+    pub fn has(&self, property: Property) -> bool {
+        match property {
+            Property::SpineExtension => self.spine == Spine::Extension,
+            Property::SpineFlexion => self.spine == Spine::Flexion,
+            Property::SpineRotation => self.spine == Spine::Rotation,
+            Property::LoadsShoulders => self.loads_shoulders,
+            Property::Overhead => self.overhead,
+            Property::Unilateral => self.laterality == Laterality::Unilateral,
+            written => self.properties.contains(&written),
+        }
+    }
+}
+
+/// One rule of a condition: poses that do all of `when` are to be avoided, or
+/// taught with care, for someone with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionRule {
+    /// Avoid, or teach with caution.
+    pub severity: Severity,
+    /// What a pose must do, all of it, for the rule to apply.
+    pub when: Vec<Property>,
+    /// Why, in one sentence a teacher would say.
+    pub reason: String,
+    /// The modification to offer, in words.
+    pub modification: String,
+    /// A pose to offer instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
+    /// Props that, used on the step (`with …`), make the pose acceptable.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifted_with: Vec<String>,
+    /// Where it comes from.
+    pub sources: Vec<Source>,
+}
+
 /// A condition that may be present in a class (`audience`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Condition {
@@ -249,10 +479,17 @@ pub struct Condition {
     /// Other names, kebab-case.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// How a teacher names a person with it, where "someone with" and the
+    /// name reads badly ("someone who is pregnant").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
     /// What to keep in mind, in a sentence or two.
     pub guidance: String,
     /// Where it comes from.
     pub sources: Vec<Source>,
+    /// What to avoid and what to teach with care, by what a pose does.
+    #[serde(default)]
+    pub rules: Vec<ConditionRule>,
 }
 
 /// A prop a routine can use.

@@ -55,7 +55,10 @@ pub(super) fn unique_audience(context: &Context<'_>) -> Vec<Spanned<String>> {
 
 /// "someone with neck pain": the condition as a teacher says it.
 pub(super) fn someone_with(context: &Context<'_>, condition: &str) -> String {
-    format!("someone with {}", condition_words(context, condition))
+    match context.routine.catalog.condition(condition).and_then(|c| c.who.clone()) {
+        Some(who) => who,
+        None => format!("someone with {}", condition_words(context, condition)),
+    }
 }
 
 /// "neck pain": the condition's name in running text.

@@ -4,7 +4,7 @@ use super::is_strength_work;
 use super::{Check, Context, Rule, RuleInfo};
 use crate::catalog::Focus;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::routine::{Item, SectionKind};
+use crate::routine::Item;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -37,7 +37,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             return;
         };
         let (span, message, label) = match last {
-            Item::Section(section) if section.kind == SectionKind::Cooldown => return,
+            Item::Section(section) if section.kind.winds_down() => return,
             Item::Section(section) => (
                 section.span,
                 format!("The class ends with this `{}` section and no cool-down after it.", section.kind.word()),

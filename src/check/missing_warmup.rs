@@ -6,7 +6,6 @@
 use super::{Check, Context, Rule, RuleInfo, is_strength_work, is_warmup_work};
 use crate::catalog::Focus;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::routine::SectionKind;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -47,7 +46,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .with_help("Start with thoracic mobility, for example a `warmup:` section with `cat-cow 8 reps`.");
         // A warm-up written after the strength work: point at it, so it can move up.
         let late = steps.iter().skip(i + 1).find(|s| match s.section {
-            Some(kind) => kind == SectionKind::Warmup,
+            Some(kind) => kind.warms_up(),
             None => s.pose.focus == Focus::Mobility,
         });
         if let Some(late) = late {

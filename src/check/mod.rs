@@ -88,19 +88,22 @@ pub struct StepInfo<'a> {
     pub in_rounds: bool,
 }
 
-/// Whether a step is strength work: anything in a `strength` section except a
-/// rest pose, or a strength pose outside the warm-up, mobility and cool-down sections.
+/// Whether a step is strength work: anything in a `strength` or `peak`
+/// section except a rest pose, or a strength pose in a section for work
+/// (standing, balance, floor, accessory) or in none; never in a section that
+/// warms up, centres, breathes or winds down.
 pub(super) fn is_strength_work(info: &StepInfo<'_>) -> bool {
     match info.section {
-        Some(SectionKind::Strength) => info.pose.focus != Focus::Rest,
-        Some(SectionKind::Warmup | SectionKind::Mobility | SectionKind::Cooldown) => false,
-        Some(SectionKind::Accessory) | None => info.pose.focus == Focus::Strength,
+        Some(SectionKind::Strength | SectionKind::Peak) => info.pose.focus != Focus::Rest,
+        Some(kind) if kind.warms_up() || kind.winds_down() || kind == SectionKind::Centering => false,
+        Some(_) | None => info.pose.focus == Focus::Strength,
     }
 }
 
-/// Whether a step warms up: anything in a `warmup` or `mobility` section, or a mobility pose anywhere.
+/// Whether a step warms up: anything in a section that warms up (warm-up,
+/// mobility, flow), or a mobility pose anywhere.
 pub(super) fn is_warmup_work(info: &StepInfo<'_>) -> bool {
-    matches!(info.section, Some(SectionKind::Warmup | SectionKind::Mobility)) || info.pose.focus == Focus::Mobility
+    info.section.is_some_and(SectionKind::warms_up) || info.pose.focus == Focus::Mobility
 }
 
 impl<'a> Context<'a> {

@@ -288,30 +288,72 @@ pub struct RestStep {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionKind {
+    /// Arriving: sitting or lying, settling the breath and attention.
+    Centering,
+    /// Breathing practice (pranayama).
+    Breathing,
     /// Warm-up.
     Warmup,
+    /// Flowing sequences such as sun salutations.
+    Flow,
+    /// Standing poses.
+    Standing,
+    /// Balances.
+    Balance,
     /// Strength work.
     Strength,
     /// Mobility work.
     Mobility,
     /// Accessory work.
     Accessory,
+    /// The class's most demanding poses.
+    Peak,
+    /// Seated, kneeling and lying poses on the floor.
+    Floor,
     /// Cool-down.
     Cooldown,
+    /// Restorative, supported poses.
+    Restorative,
+    /// Final relaxation (savasana).
+    Relaxation,
 }
 
 impl SectionKind {
     /// Every kind's word.
-    pub const WORDS: [&'static str; 5] = ["warmup", "strength", "mobility", "accessory", "cooldown"];
+    pub const WORDS: [&'static str; 14] = [
+        "centering",
+        "breathing",
+        "warmup",
+        "flow",
+        "standing",
+        "balance",
+        "strength",
+        "mobility",
+        "accessory",
+        "peak",
+        "floor",
+        "cooldown",
+        "restorative",
+        "relaxation",
+    ];
 
     /// The kind a word names (ignoring case; `warm-up` and `cool-down` too).
     pub fn from_word(word: &str) -> Option<Self> {
         match word.to_ascii_lowercase().as_str() {
+            "centering" | "centring" => Some(Self::Centering),
+            "breathing" => Some(Self::Breathing),
             "warmup" | "warm-up" => Some(Self::Warmup),
+            "flow" => Some(Self::Flow),
+            "standing" => Some(Self::Standing),
+            "balance" | "balances" => Some(Self::Balance),
             "strength" => Some(Self::Strength),
             "mobility" => Some(Self::Mobility),
             "accessory" => Some(Self::Accessory),
+            "peak" => Some(Self::Peak),
+            "floor" => Some(Self::Floor),
             "cooldown" | "cool-down" => Some(Self::Cooldown),
+            "restorative" => Some(Self::Restorative),
+            "relaxation" => Some(Self::Relaxation),
             _ => None,
         }
     }
@@ -319,22 +361,58 @@ impl SectionKind {
     /// The kind's word.
     pub fn word(self) -> &'static str {
         match self {
+            Self::Centering => "centering",
+            Self::Breathing => "breathing",
             Self::Warmup => "warmup",
+            Self::Flow => "flow",
+            Self::Standing => "standing",
+            Self::Balance => "balance",
             Self::Strength => "strength",
             Self::Mobility => "mobility",
             Self::Accessory => "accessory",
+            Self::Peak => "peak",
+            Self::Floor => "floor",
             Self::Cooldown => "cooldown",
+            Self::Restorative => "restorative",
+            Self::Relaxation => "relaxation",
         }
+    }
+
+    /// Whether the word also names a pose (`breathing`, `relaxation`), so
+    /// that the word alone on a line is that pose, not a section missing its `:`.
+    pub fn is_also_a_pose(self) -> bool {
+        matches!(self, Self::Breathing | Self::Relaxation)
+    }
+
+    /// Whether the section prepares the body for harder work: a warm-up,
+    /// mobility work, or a flow (sun salutations warm a class up).
+    pub fn warms_up(self) -> bool {
+        matches!(self, Self::Warmup | Self::Mobility | Self::Flow)
+    }
+
+    /// Whether a class may end with the section: a cool-down, restorative
+    /// poses, relaxation or breathing.
+    pub fn winds_down(self) -> bool {
+        matches!(self, Self::Cooldown | Self::Restorative | Self::Relaxation | Self::Breathing)
     }
 
     /// A heading for people.
     pub fn heading(self) -> &'static str {
         match self {
+            Self::Centering => "Centering",
+            Self::Breathing => "Breathing",
             Self::Warmup => "Warm-up",
+            Self::Flow => "Flow",
+            Self::Standing => "Standing",
+            Self::Balance => "Balance",
             Self::Strength => "Strength",
             Self::Mobility => "Mobility",
             Self::Accessory => "Accessory",
+            Self::Peak => "Peak",
+            Self::Floor => "Floor",
             Self::Cooldown => "Cool-down",
+            Self::Restorative => "Restorative",
+            Self::Relaxation => "Relaxation",
         }
     }
 }

@@ -381,7 +381,7 @@ impl Layout {
         // say so once, and read it as the section so that its body still fits.
         if let Some(Statement::Step(step)) = &line.statement
             && step.items.is_empty()
-            && SectionKind::from_word(&step.pose.value).is_some()
+            && SectionKind::from_word(&step.pose.value).is_some_and(|kind| !kind.is_also_a_pose())
         {
             let word = &step.pose.value;
             diagnostics.push(

@@ -40,10 +40,16 @@ fn a_pose_named_in_words_is_one_mistake_with_the_name_to_write() {
     assert_eq!(fixed, "warmup:\n  thread-the-needle 4-8 reps\n");
     let (fixed, _) = fix_all("level beginner\nstrength:\n  Flying Locust hold 20s\n", &["level-mismatch"]);
     assert_eq!(fixed, "level beginner\nstrength:\n  locust hold 20s\n");
+    // The names teachers say out loud, from the whole-class catalog.
+    for (words, id) in [("happy baby", "happy-baby"), ("warrior two", "warrior-2"), ("corpse pose", "savasana")] {
+        let (fixed, errors) = fix_all(&format!("cooldown:\n  {words} hold 30s\n"), &["unknown-pose"]);
+        assert!(errors.is_empty(), "{words}: {errors:?}");
+        assert_eq!(fixed, format!("cooldown:\n  {id} hold 30s\n"), "{words}");
+    }
     // Words that name no pose are an unknown pose and an unknown word, as before.
-    let run = check_json("strength:\n  happy baby hold 30s\n");
-    assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:9"], "{}", run.stdout);
-    assert!(run.stdout.contains("`happy` is not a pose I know."), "{}", run.stdout);
+    let run = check_json("strength:\n  purple frog hold 30s\n");
+    assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:3", "routine.ybc:2:10"], "{}", run.stdout);
+    assert!(run.stdout.contains("`purple` is not a pose I know."), "{}", run.stdout);
 }
 
 #[test]
@@ -109,7 +115,7 @@ fn the_fixes_for_words_give_a_routine_that_reads() {
 
 #[test]
 fn unknown_pose_without_a_near_name_points_at_the_catalog() {
-    let run = check("strength:\n  handstand hold 30s\n");
+    let run = check("strength:\n  scorpion hold 30s\n");
     assert!(run.stdout.contains("Run `ybc poses` to list the catalog"), "{}", run.stdout);
 }
 

@@ -47,7 +47,7 @@ fn fmt_explains_a_hundred_thousand_unreadable_words_at_once() {
 /// 1,000 `pose` lines (the most a file may define) and 8,000 unknown names:
 /// each name was compared with every custom pose for a suggestion (8,000 of
 /// each: 23.5 s in a release build). Now only names of a near length and
-/// letters, at most 256, are looked at, nearest first. The first 1,000 names
+/// letters, at most 512 of each list, are looked at, nearest first. The first 1,000 names
 /// are listed, each with its suggestion.
 #[test]
 fn thousands_of_custom_poses_and_unknown_names_are_checked_at_once() {

@@ -107,11 +107,51 @@ fn explain_prints_a_rule_a_pose_and_a_condition() {
     assert!(pose.stdout.contains("osteoporosis (avoid)"), "{}", pose.stdout);
     let condition = run_in_repo(&["explain", "osteoporosis"]);
     assert_eq!(condition.code, 0);
-    assert!(condition.stdout.contains("Avoid:"), "{}", condition.stdout);
-    assert!(condition.stdout.contains("Locust (locust)"), "{}", condition.stdout);
+    assert!(condition.stdout.contains("Avoid (an error):"), "{}", condition.stdout);
+    assert!(condition.stdout.contains("Locust (`locust`), avoid"), "{}", condition.stdout);
     let unknown = run_in_repo(&["explain", "locsut"]);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("did you mean `locust`?"), "{}", unknown.stderr);
+}
+
+/// `ybc explain CONDITION` shows the condition's whole table: every rule, by
+/// what a pose does, at its level, with the catalog poses it reaches and every
+/// source named.
+#[test]
+fn explain_shows_a_conditions_whole_table_with_its_sources() {
+    let catalog = ybc::catalog::Catalog::builtin();
+    for condition in catalog.conditions() {
+        let run = run_in_repo(&["explain", &condition.id]);
+        assert_eq!(run.code, 0, "{}: {}", condition.id, run.stderr);
+        assert!(!condition.rules.is_empty(), "{} has rules", condition.id);
+        for rule in &condition.rules {
+            let what: Vec<String> = rule.when.iter().map(|p| format!("{} (`{}`)", p.meaning(), p.word())).collect();
+            let line = format!("  - Poses with {}.", what.join(" and "));
+            let at =
+                run.stdout.find(&line).unwrap_or_else(|| panic!("{}: no `{line}` in\n{}", condition.id, run.stdout));
+            let level = if rule.severity == ybc::catalog::Severity::Avoid {
+                "Avoid (an error):"
+            } else {
+                "Teach with care (a warning):"
+            };
+            let heading = run.stdout[..at].rfind(level);
+            let other =
+                run.stdout[..at].rfind(if level.starts_with("Avoid") { "Teach with care" } else { "Avoid (an error)" });
+            assert!(heading > other, "{}: {line} is under {level}", condition.id);
+            assert!(!rule.sources.is_empty(), "{}: {line} has a source", condition.id);
+            for source in &rule.sources {
+                assert!(
+                    run.stdout.contains(&format!("Source: {}", source.cite())),
+                    "{}: {line} cites {source:?}",
+                    condition.id
+                );
+            }
+        }
+        assert!(!run.stdout.to_lowercase().contains("seed"), "{}", run.stdout);
+    }
+    let pregnancy = run_in_repo(&["explain", "pregnant"]);
+    assert!(pregnancy.stdout.contains("Catalog poses: locust,"), "{}", pregnancy.stdout);
+    assert!(pregnancy.stdout.contains("Fine with the prop in place: `with bolster`."), "{}", pregnancy.stdout);
 }
 
 /// `ybc explain` explains every code: each rule and each other code.
@@ -304,4 +344,55 @@ fn adapt_with_nothing_to_adapt_says_so() {
     assert!(run.stderr.contains("nothing to adapt"), "{}", run.stderr);
     let format_ybc_alone = ws.run(&["build", "class.ybc", "--format", "ybc"]);
     assert_eq!(format_ybc_alone.code, 2);
+}
+
+/// A studio's own pose is checked by what it does, like a built-in one: its
+/// `pose` line's words (`inversion`, `prone`, `spine extension`,
+/// `loads-shoulders`) bring in the conditions' rules, in a routine and in a
+/// studio catalog alike.
+#[test]
+fn a_studio_pose_is_checked_by_what_it_does() {
+    let ws = Workspace::new();
+    ws.file(
+        "studio.ybc",
+        "pose crane-headstand \"Crane Headstand\" focus strength hold 10-30s inversion head-below-heart neck-load loads-shoulders\n\
+         pose frog-lift \"Frog Lift\" focus strength hold 10-20s prone spine extension\n\
+         pose studio-camel \"Studio Camel\" focus mobility hold 10-30s spine extension loads-shoulders\n",
+    );
+    let routine = "audience hypertension, pregnant, osteoporosis, neck-pain, shoulder-surgery\n\
+                   warmup:\n  cat-cow 6 reps\npeak:\n  crane-headstand hold 20s\n  frog-lift hold 15s\n  studio-camel hold 20s\n";
+    ws.file("class.ybc", routine);
+    let run = ws.run(&["check", "--format", "concise", "--catalog", "studio.ybc", "class.ybc"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    for expected in [
+        "class.ybc:5:3: error[contraindicated] Crane Headstand is not safe for someone with uncontrolled high blood pressure: turning upside down",
+        "class.ybc:5:3: error[contraindicated] Crane Headstand is not safe for someone with neck pain: the pose puts body weight through the neck",
+        "class.ybc:5:3: error[contraindicated] Crane Headstand is not safe for someone with recent shoulder surgery or instability: an inversion",
+        "class.ybc:6:3: error[contraindicated] Frog Lift is not safe for someone who is pregnant: lying on the belly",
+        "class.ybc:7:3: warning[caution] Teach Studio Camel with care for someone with osteoporosis:",
+        "class.ybc:7:3: warning[caution] Teach Studio Camel with care for someone with neck pain:",
+        "class.ybc:7:3: warning[caution] Teach Studio Camel with care for someone with recent shoulder surgery or instability:",
+    ] {
+        assert!(run.stdout.contains(expected), "missing `{expected}` in\n{}", run.stdout);
+    }
+    // The same words in the routine's own `pose` line do the same.
+    ws.file(
+        "own.ybc",
+        format!("pose frog-lift \"Frog Lift\" focus strength hold 10-20s prone\n{routine}")
+            .replace("crane-headstand hold 20s\n  ", "")
+            .replace("  studio-camel hold 20s\n", ""),
+    );
+    let own = ws.run(&["check", "--format", "concise", "own.ybc"]);
+    assert!(
+        own.stdout.contains("own.ybc:6:3: error[contraindicated] Frog Lift is not safe for someone who is pregnant"),
+        "{}",
+        own.stdout
+    );
+    // A word that is not a property is still a mistake, with a suggestion.
+    ws.file(
+        "typo.ybc",
+        "pose frog-lift \"Frog Lift\" focus strength hold 10-20s prone inversoin\nstrength:\n  frog-lift hold 15s\n",
+    );
+    let typo = ws.run(&["check", "--format", "json", "typo.ybc"]);
+    assert!(typo.stdout.contains("\"help\":\"Did you mean `inversion`?\""), "{}", typo.stdout);
 }
