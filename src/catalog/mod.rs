@@ -38,16 +38,17 @@ pub struct Catalog {
 /// upper-back strengthening guide's entry for locust and neck pain) is more
 /// specific than a rule about all prone poses, so it stands. One a teacher
 /// wrote on a `pose` line stands unless the rule is stricter: a `caution`
-/// mark cannot turn a sourced "avoid" into a warning.
+/// mark cannot turn a sourced "avoid" into a warning. A pose one of a
+/// condition's rules offers instead gets none of that condition's rules.
 pub fn apply_condition_rules(pose: &mut Pose, conditions: &[Condition]) {
     for condition in conditions {
+        // A pose a condition's rules offer instead is that condition's answer,
+        // not its concern (the supported bridge for neck pain).
+        if condition.rules.iter().any(|r| r.instead.as_deref() == Some(pose.id.as_str())) {
+            continue;
+        }
         let strictest = [Severity::Avoid, Severity::Caution].into_iter().find_map(|severity| {
-            condition.rules.iter().find(|r| {
-                r.severity == severity
-                    && r.when.iter().all(|p| pose.has(*p))
-                    // The pose a rule offers instead is that rule's answer, not its concern.
-                    && r.instead.as_deref() != Some(pose.id.as_str())
-            })
+            condition.rules.iter().find(|r| r.severity == severity && r.when.iter().all(|p| pose.has(*p)))
         });
         let Some(rule) = strictest else { continue };
         if let Some(written) = pose.contraindications.iter().find(|c| c.condition == condition.id) {
