@@ -236,6 +236,10 @@ fn walk_error(root: &Path, error: &ignore::Error) -> Input {
 pub struct Places {
     cwd: PathBuf,
     root: PathBuf,
+    /// The current folder relative to the root, with `/` separators and a
+    /// trailing `/` (empty at the root), when it lies inside: a plain relative
+    /// path's repository path is this and the path, with no work per file.
+    cwd_in_root: Option<String>,
 }
 
 impl Places {
@@ -244,7 +248,15 @@ impl Places {
     pub fn here() -> Self {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let root = cwd.ancestors().find(|d| d.join(".git").exists()).unwrap_or(&cwd).to_owned();
-        Self { cwd, root }
+        Self::new(cwd, root)
+    }
+
+    fn new(cwd: PathBuf, root: PathBuf) -> Self {
+        let cwd_in_root = normalize(&cwd).strip_prefix(&root).ok().map(|inside| {
+            let inside = slashes(inside);
+            if inside.is_empty() { inside } else { format!("{inside}/") }
+        });
+        Self { cwd, root, cwd_in_root }
     }
 
     /// The repository root, with `/` separators.
@@ -262,6 +274,28 @@ impl Places {
     /// A path relative to the repository root with `/` separators, or the
     /// absolute path when it lies outside.
     pub fn repo_path(&self, path: &Path) -> String {
+        // The common case, a plain relative path (`routines/a.ybc`) from a
+        // folder inside the repository, is a string join.
+        // The common cases are string work: a plain relative path
+        // (`routines/a.ybc`) from a folder inside the repository, and a plain
+        // absolute one.
+        if let Some(text) = path.to_str()
+            && cfg!(unix)
+            && !text.ends_with('/')
+            && !text.contains("//")
+            && path.components().all(|c| matches!(c, Component::Normal(_) | Component::RootDir))
+        {
+            if path.is_absolute() {
+                let inside = self
+                    .root
+                    .to_str()
+                    .and_then(|root| text.strip_prefix(root.trim_end_matches('/'))?.strip_prefix('/'));
+                return inside.unwrap_or(text).to_owned();
+            }
+            if let Some(prefix) = &self.cwd_in_root {
+                return format!("{prefix}{text}");
+            }
+        }
         let absolute = normalize(&self.cwd.join(path));
         match absolute.strip_prefix(&self.root) {
             Ok(relative) => slashes(relative),
@@ -304,7 +338,15 @@ mod tests {
 
     #[test]
     fn repository_paths_are_relative_with_forward_slashes() {
-        let places = Places { cwd: PathBuf::from("/repo/sub"), root: PathBuf::from("/repo") };
+        let places = Places::new(PathBuf::from("/repo/sub"), PathBuf::from("/repo"));
+        assert_eq!(places.repo_path(Path::new("a b/x.ybc")), "sub/a b/x.ybc");
+        assert_eq!(places.repo_path(Path::new("a//b/./x.ybc")), "sub/a/b/x.ybc");
+        let at_root = Places::new(PathBuf::from("/repo"), PathBuf::from("/repo"));
+        assert_eq!(at_root.repo_path(Path::new("routines/x.ybc")), "routines/x.ybc");
+        assert_eq!(at_root.repo_path(Path::new("/repo/routines/x.ybc")), "routines/x.ybc");
+        assert_eq!(at_root.repo_path(Path::new("/repository/x.ybc")), "/repository/x.ybc");
+        let outside = Places::new(PathBuf::from("/elsewhere"), PathBuf::from("/repo"));
+        assert_eq!(outside.repo_path(Path::new("x.ybc")), "/elsewhere/x.ybc");
         assert_eq!(places.repo_path(Path::new("./a b/x.ybc")), "sub/a b/x.ybc");
         assert_eq!(places.repo_path(Path::new("../y.ybc")), "y.ybc");
         assert_eq!(places.repo_path(Path::new("/elsewhere/z.ybc")), "/elsewhere/z.ybc");

@@ -29,7 +29,14 @@ impl HumanRenderer {
     /// A renderer with or without colour.
     pub fn new(color: bool) -> Self {
         let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        Self { handler: GraphicalReportHandler::new_themed(theme).with_links(false).with_width(100) }
+        // Help and messages wrap at spaces: Unicode line breaking (textwrap's default)
+        // costs more than the rest of a check, and routine text breaks at spaces.
+        Self {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_links(false)
+                .with_width(100)
+                .with_word_separator(textwrap::WordSeparator::AsciiSpace),
+        }
     }
 
     /// Renders every diagnostic of `text` (named `name`) into one string.
