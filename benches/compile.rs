@@ -39,7 +39,7 @@ static RESOLVED: LazyLock<Vec<Routine>> =
 static PLANNED: LazyLock<Vec<Plan>> =
     LazyLock::new(|| RESOLVED.iter().map(|r| ybc::plan::plan(r).expect("a generated routine has a plan")).collect());
 const DESK_RESET: &str = include_str!("../routines/desk-reset.ybc");
-const CLASS_45: &str = include_str!("../routines/seed-45-60-minute-class.ybc");
+const CLASS_45: &str = include_str!("../routines/guide-45-60-minute-class.ybc");
 
 fn main() {
     divan::main();

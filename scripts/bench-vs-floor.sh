@@ -75,7 +75,7 @@ time_it wc "$runs" -n wc "find $small -name '*.ybc' -print0 | xargs -0 wc -l > /
 time_it small 100 -N -n small "$ybc --color never check --quiet routines/desk-reset.ybc"
 time_it big 5 -N -n big "$ybc --color never check --quiet $big_file"
 html_out="$work/class.html"
-time_it html 100 -N -n html "$ybc --color never build --format html --output $html_out routines/seed-45-60-minute-class.ybc"
+time_it html 100 -N -n html "$ybc --color never build --format html --output $html_out routines/guide-45-60-minute-class.ybc"
 if $scale; then
   large=$(corpus $((files * 10)))
   time_it check10x 3 -n check10x "$ybc --color never check --quiet $large"

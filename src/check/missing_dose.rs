@@ -21,11 +21,11 @@ hold), and says so, so that the plan's total is not a surprise.",
 };
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (step, _) in context.routine.steps() {
+    for info in context.steps() {
+        let (step, pose) = (info.step, info.pose);
         if !step.dose.is_empty() || step.dose.invalid {
             continue;
         }
-        let Some(pose) = context.routine.pose(step) else { continue };
         let (planned, written) = if let Some(hold) = pose.hold {
             (
                 format!("recommended hold of {}-{}", written_seconds(hold.min), written_seconds(hold.max)),

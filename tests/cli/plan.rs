@@ -109,9 +109,9 @@ fn plan_refuses_a_routine_with_errors() {
 #[test]
 fn seed_routines_plan_to_their_lengths() {
     for (file, minutes_low, minutes_high) in [
-        ("routines/seed-10-minute-quick.ybc", 10, 10),
-        ("routines/seed-25-minute-focused.ybc", 25, 25),
-        ("routines/seed-45-60-minute-class.ybc", 45, 60),
+        ("routines/guide-10-minute-quick.ybc", 10, 10),
+        ("routines/guide-25-minute-focused.ybc", 25, 25),
+        ("routines/guide-45-60-minute-class.ybc", 45, 60),
     ] {
         let run = run_in_repo(&["build", file, "--format", "json"]);
         assert_eq!(run.code, 0, "{file}: {}", run.stderr);

@@ -85,7 +85,7 @@ fn the_desk_reset_reads_as_a_teacher_would_say_it() {
 
 #[test]
 fn rounds_are_a_bracketed_group() {
-    let built = build(&repo().join("routines/seed-10-minute-quick.ybc"), &[]);
+    let built = build(&repo().join("routines/guide-10-minute-quick.ybc"), &[]);
     let document = parse(&built.html);
     let rounds: Vec<_> = document.select(&select(".rounds")).collect();
     assert_eq!(rounds.len(), 1);
@@ -155,7 +155,7 @@ fn text_from_the_routine_is_escaped() {
 
 #[test]
 fn the_same_routine_gives_the_same_bytes_and_no_date_unless_asked() {
-    let routine = repo().join("routines/seed-45-60-minute-class.ybc");
+    let routine = repo().join("routines/guide-45-60-minute-class.ybc");
     let a = build(&routine, &[]);
     let b = build(&routine, &[]);
     assert!(a.html == b.html, "two builds differ");
@@ -229,7 +229,7 @@ fn the_cards_layout_has_a_page_per_card() {
 
 #[test]
 fn the_practice_log_has_a_row_per_strength_step() {
-    let routine = repo().join("routines/seed-25-minute-focused.ybc");
+    let routine = repo().join("routines/guide-25-minute-focused.ybc");
     let built = build(&routine, &["--log-weeks", "6"]);
     assert_eq!(built.code, 0, "{}", built.stderr);
     let document = parse(&built.html);

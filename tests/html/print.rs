@@ -209,7 +209,7 @@ fn every_routine_prints_with_whole_cards_in_both_layouts_and_papers() {
     // Screenshots of each layout on a desktop and of the handout at phone width,
     // and the figure gallery: look at them after a change.
     let desk = routines().into_iter().find(|r| r.ends_with("desk-reset.ybc")).expect("the desk reset");
-    let class = routines().into_iter().find(|r| r.ends_with("seed-45-60-minute-class.ybc")).expect("the class");
+    let class = routines().into_iter().find(|r| r.ends_with("guide-45-60-minute-class.ybc")).expect("the class");
     let mut shots = Vec::new();
     for (name, routine, args, window) in [
         ("screen-handout-desktop.png", &desk, vec![], (1280, 2300)),
@@ -240,7 +240,7 @@ fn every_routine_prints_with_whole_cards_in_both_layouts_and_papers() {
             assert_eq!(count, cards, "{}: the deck should print one card per page", p.name);
         } else if p.name.starts_with("desk-reset-") {
             assert_eq!(count, 1, "{}: the desk reset should print on one page", p.name);
-        } else if p.name.starts_with("seed-25-minute-focused-") {
+        } else if p.name.starts_with("guide-25-minute-focused-") {
             assert!(count <= 2, "{}: the 25-minute routine should print on at most two pages, not {count}", p.name);
         }
         assert_no_card_is_split(&p.html, &page_texts(&pdftotext, &p.pdf), &p.name);
@@ -251,7 +251,7 @@ fn every_routine_prints_with_whole_cards_in_both_layouts_and_papers() {
     println!("{report}");
     // The printed desk reset, as pictures of its pages.
     if let Some(pdftoppm) = crate::tools::find(&["pdftoppm"]) {
-        for name in ["desk-reset-handout-a4", "seed-25-minute-focused-handout-letter", "desk-reset-cards-a4"] {
+        for name in ["desk-reset-handout-a4", "guide-25-minute-focused-handout-letter", "desk-reset-cards-a4"] {
             let _ = std::process::Command::new(&pdftoppm)
                 .args(["-r", "60", "-png"])
                 .arg(out.join(format!("{name}.pdf")))
