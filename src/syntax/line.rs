@@ -305,7 +305,7 @@ fn unit_word(word: &str) -> Option<UnitWord> {
 
 /// Whether `word` is a number or a range of numbers with no unit (`30`, `20-30`).
 fn is_bare_number(word: &str) -> bool {
-    let mut parts = word.split('-');
+    let mut parts = word.split(['-', '–', '—']);
     let digits = |part: Option<&str>| part.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     digits(parts.next()) && parts.next().is_none_or(|p| digits(Some(p))) && parts.next().is_none()
 }
@@ -434,8 +434,17 @@ impl Lowering<'_> {
             self.poisoned = false;
             let rule = p.as_rule();
             let item = match rule {
-                Rule::hold => StepItem::Hold(self.inner_dur(p)),
+                Rule::hold => match p.clone().into_inner().find(|q| q.as_rule() == Rule::breaths) {
+                    Some(breaths) => {
+                        let span = self.span(&breaths);
+                        StepItem::HoldBreaths(Spanned::new(self.inner_count(breaths).value, span))
+                    }
+                    None => StepItem::Hold(self.inner_dur(p)),
+                },
                 Rule::work => StepItem::Work(self.inner_dur(p)),
+                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
+                    StepItem::Breaths(Spanned::new(self.inner_count(p).value, item_span))
+                }
                 Rule::reps => StepItem::Reps(self.inner_count(p)),
                 Rule::sets => StepItem::Sets(self.inner_int(p)),
                 Rule::set_rest => StepItem::Rest(self.inner_dur(p)),
@@ -590,11 +599,13 @@ impl Lowering<'_> {
         dosed: bool,
     ) -> Option<Joined> {
         let whole = bare.text.bytes().all(|b| b.is_ascii_digit());
+        // `20–30 seconds` copied from an article is written `20-30s`.
+        let number = bare.text.replace(['–', '—'], "-");
         let (replacement, sets) = match unit {
-            UnitWord::Length(letter) => (format!("{}{letter}", bare.text), false),
-            UnitWord::Sets if whole => (format!("x{}", bare.text), true),
-            UnitWord::Times if whole && dosed => (format!("x{}", bare.text), true),
-            UnitWord::Reps | UnitWord::Times => (format!("{} reps", bare.text), false),
+            UnitWord::Length(letter) => (format!("{number}{letter}"), false),
+            UnitWord::Sets if whole => (format!("x{number}"), true),
+            UnitWord::Times if whole && dosed => (format!("x{number}"), true),
+            UnitWord::Reps | UnitWord::Times => (format!("{number} reps"), false),
             UnitWord::Sets => return None,
         };
         if let Some(index) = bare.diagnostic
@@ -695,7 +706,13 @@ impl Lowering<'_> {
                 Rule::family_attr => PoseAttr::Family(self.first_name(&mut p.into_inner(), attr_span)),
                 Rule::spine_attr => PoseAttr::Spine(self.first_name(&mut p.into_inner(), attr_span)),
                 Rule::level_attr => PoseAttr::Level(self.first_name(&mut p.into_inner(), attr_span)),
+                Rule::hold if p.clone().into_inner().any(|q| q.as_rule() == Rule::breaths) => {
+                    PoseAttr::Stray(p.as_str().to_owned())
+                }
                 Rule::hold => PoseAttr::Hold(self.inner_dur(p).value),
+                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
+                    PoseAttr::Stray(p.as_str().to_owned())
+                }
                 Rule::reps => PoseAttr::Reps(self.inner_count(p).value),
                 Rule::per_rep_attr => PoseAttr::PerRep(self.inner_dur(p).value),
                 Rule::rest_attr => PoseAttr::Rest(self.inner_dur(p).value),
