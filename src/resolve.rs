@@ -935,7 +935,9 @@ pub(crate) fn unknown_pose(catalog: &Catalog, name: &Spanned<String>) -> Diagnos
 /// the checklist, the cards and in the JSON, as the teacher wrote it; when the
 /// rule is an error, the routine is not compiled anyway.
 fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Listing) -> String {
-    if let Some(prop) = catalog.prop(&name.value) {
+    // `blocks`, `straps`: a prop is named in the plural as often as not.
+    let plural = || name.value.strip_suffix(['s', 'S']).and_then(|one| catalog.prop(one));
+    if let Some(prop) = catalog.prop(&name.value).or_else(plural) {
         return prop.id.clone();
     }
     let suggestion = catalog::lookalike(&name.value)

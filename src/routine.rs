@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::catalog::{Catalog, Pose, PoseIndex};
 use crate::span::Span;
-pub use crate::syntax::SectionKind;
 use crate::syntax::{Range, Spanned};
+pub use crate::syntax::{RoutineLevel, SectionKind};
 
 /// A routine whose names are resolved against a catalog.
 #[derive(Debug, Clone)]
@@ -44,46 +44,6 @@ impl Routine {
         let mut out = Vec::new();
         walk(&self.body, &mut Vec::new(), &mut out);
         out
-    }
-}
-
-/// The class level a routine is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RoutineLevel {
-    /// Beginners.
-    Beginner,
-    /// Some experience.
-    Intermediate,
-    /// Experienced.
-    Advanced,
-    /// Mixed levels.
-    AllLevels,
-}
-
-impl RoutineLevel {
-    /// Every level's word, for messages and suggestions.
-    pub const WORDS: [&'static str; 4] = ["beginner", "intermediate", "advanced", "all-levels"];
-
-    /// The level a word names.
-    pub fn from_word(word: &str) -> Option<Self> {
-        match word.to_ascii_lowercase().as_str() {
-            "beginner" => Some(Self::Beginner),
-            "intermediate" => Some(Self::Intermediate),
-            "advanced" => Some(Self::Advanced),
-            "all-levels" => Some(Self::AllLevels),
-            _ => None,
-        }
-    }
-
-    /// The level's word.
-    pub fn word(self) -> &'static str {
-        match self {
-            Self::Beginner => "beginner",
-            Self::Intermediate => "intermediate",
-            Self::Advanced => "advanced",
-            Self::AllLevels => "all-levels",
-        }
     }
 }
 

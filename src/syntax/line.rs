@@ -5,6 +5,7 @@ use pest::iterators::Pair;
 
 use super::ast::*;
 use super::message;
+use super::units::{UnitWord, unit_word};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
@@ -91,7 +92,7 @@ pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
             Some(body) => Lowering { offset, diagnostics: &mut diagnostics, poisoned: false, bare: None }.line(body),
             None => failed_line(text, offset),
         },
-        Err(error) => match section_in_words(text, offset) {
+        Err(error) => match section_in_words(text, offset).or_else(|| header_written_otherwise(text, offset)) {
             Some((line, diagnostic)) => {
                 diagnostics.push(diagnostic);
                 line
@@ -108,6 +109,27 @@ pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
     };
     line.diagnostics = diagnostics;
     line
+}
+
+/// A length written the way a routine writes it (`20m`, `45-60m`,
+/// `1h15m`), read as a `duration` value is; `None` when it is not one, or
+/// has a mistake of its own (a unit given twice, past a day).
+pub(super) fn length_value(text: &str) -> Option<Range> {
+    let pair = YbcParser::parse(Rule::dur_range, text).ok()?.next()?;
+    if pair.as_str().len() != text.len() {
+        return None;
+    }
+    let mut diagnostics = Vec::new();
+    let range = Lowering { offset: 0, diagnostics: &mut diagnostics, poisoned: false, bare: None }.dur_range(pair);
+    diagnostics.is_empty().then_some(range.value)
+}
+
+/// A header line written another way ([`super::header`]), read as a line.
+fn header_written_otherwise(text: &str, offset: usize) -> Option<(Line, Diagnostic)> {
+    let (header, indent, comment, diagnostic) = super::header::written_otherwise(text, offset, length_value)?;
+    let line =
+        Line { indent, statement: Some(Statement::Header(header)), comment, failed: false, diagnostics: Vec::new() };
+    Some((line, diagnostic))
 }
 
 /// Sides written in words (`each arm`, `per side`, `both sides`): the words as
@@ -276,31 +298,6 @@ struct LengthInWords {
     letter: char,
     written: String,
     replacement: String,
-}
-
-/// What a word after a number makes of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum UnitWord {
-    /// A length in this unit (`s`, `m` or `h`).
-    Length(char),
-    /// Sets (`3 sets`).
-    Sets,
-    /// Repetitions (`10 repetitions`).
-    Reps,
-    /// `3 times`: sets after a hold, length or reps; reps otherwise.
-    Times,
-}
-
-fn unit_word(word: &str) -> Option<UnitWord> {
-    Some(match word {
-        "s" | "sec" | "secs" | "second" | "seconds" => UnitWord::Length('s'),
-        "m" | "min" | "mins" | "minute" | "minutes" => UnitWord::Length('m'),
-        "h" | "hr" | "hrs" | "hour" | "hours" => UnitWord::Length('h'),
-        "set" | "sets" => UnitWord::Sets,
-        "repetition" | "repetitions" => UnitWord::Reps,
-        "time" | "times" | "repeat" | "repeats" => UnitWord::Times,
-        _ => return None,
-    })
 }
 
 /// Whether `word` is a number or a range of numbers with no unit (`30`, `20-30`).

@@ -8,10 +8,14 @@
 //! can exhaust the call stack.
 
 pub mod ast;
+mod header;
+mod level;
 mod line;
 mod message;
+mod units;
 
 pub use ast::*;
+pub use level::RoutineLevel;
 
 use crate::diagnostic::{Diagnostic, MAX_LISTED, Unlisted};
 use crate::span::Span;

@@ -201,7 +201,7 @@ fn unterminated_cue() {
 
 #[test]
 fn header_needs_its_value() {
-    one_error("title Desk Reset\nlocust hold 30s\n", "1:7", "`title` needs its text in double quotes.");
+    one_error("title Desk Reset\nlocust hold 30s\n", "1:1", "`title` needs its text in double quotes.");
     one_error("level\nlocust hold 30s\n", "1:1", "`level` needs one word after it.");
     one_error("level expert\nlocust hold 30s\n", "1:7", "`expert` is not a level I know.");
 }
@@ -332,7 +332,7 @@ fn five_mistakes_give_five_diagnostics() {
     assert_eq!(json.code, 1);
     assert_eq!(
         error_locations(&json.stdout),
-        vec!["routine.ybc:1:7", "routine.ybc:3:3", "routine.ybc:4:38", "routine.ybc:6:15", "routine.ybc:7:32"],
+        vec!["routine.ybc:1:1", "routine.ybc:3:3", "routine.ybc:4:38", "routine.ybc:6:15", "routine.ybc:7:32"],
         "{}",
         json.stdout
     );
@@ -396,4 +396,46 @@ fn a_hold_in_breaths_is_judged_in_seconds() {
         "breath 10s\nwarmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 5 breaths\ncooldown:\n  breathing 1m\n",
     );
     assert_eq!(rule_locations(&run.stdout, "hold-too-long"), ["routine.ybc:5:15"], "{}", run.stdout);
+}
+
+/// A header line written the way people write it elsewhere is one error
+/// whose safe fix writes the line as ybc reads it; the lines below it are
+/// checked as usual (the misspelt pose is found, nothing else is reported).
+#[test]
+fn header_lines_written_another_way_are_one_mistake_each() {
+    for (line, canonical) in [
+        ("Title: Tuesday class", "title \"Tuesday class\""),
+        ("title: \"Tuesday class\"", "title \"Tuesday class\""),
+        ("title Tuesday class", "title \"Tuesday class\""),
+        ("Author - Sam", "author \"Sam\""),
+        ("Level - beginners", "level beginner"),
+        ("level: beginner", "level beginner"),
+        ("Level: All Levels", "level all-levels"),
+        ("props: mat, blocks", "props mat, blocks"),
+        ("audience: neck pain", "audience neck-pain"),
+        ("audience neck pain, high blood pressure", "audience neck-pain, high-blood-pressure"),
+        ("duration 20 minutes", "duration 20m"),
+        ("duration: 20 min", "duration 20m"),
+        ("Duration = 1 hour 15 mins", "duration 1h15m"),
+        ("breath: 4-6 seconds", "breath 4-6s"),
+        ("tags: desk work, posture", "tags desk-work, posture"),
+    ] {
+        let text = format!("{line} # for Tuesday\nwarmup:\n  cat-cow 8 reps\n  locsut hold 30s\n");
+        let run = check_json(&text);
+        assert_eq!(error_locations(&run.stdout), ["routine.ybc:1:1", "routine.ybc:4:3"], "{line}: {}", run.stdout);
+        let first = &findings(&run.stdout)[0];
+        assert_eq!(first["message"], format!("`{line}` is written `{canonical}` in a routine."), "{line}");
+        assert_eq!(first["fix"]["replacement"], canonical, "{line}");
+        assert_eq!(first["fix"]["safe"], true, "{line}");
+        assert_eq!(first["end"]["column"].as_u64(), Some(line.chars().count() as u64 + 1), "{line}: the comment stays");
+    }
+    // A condition in words that is not one is then reported as unknown, with the nearest.
+    let run = check_json("audience: neck pains\nwarmup:\n  cat-cow 8 reps\n");
+    let said: Vec<_> = findings(&run.stdout).into_iter().filter(|f| f["level"] == "error").collect();
+    assert_eq!(said.len(), 2, "{}", run.stdout);
+    assert_eq!(said[1]["message"], "`neck-pains` is not a condition I know.");
+    assert_eq!(said[1]["help"], "Did you mean `neck-pain`?");
+    // A prop in the plural is that prop.
+    let run = check_json("props mat, blocks, straps\nwarmup:\n  cat-cow 8 reps\n");
+    assert_eq!(error_locations(&run.stdout), Vec::<String>::new(), "{}", run.stdout);
 }

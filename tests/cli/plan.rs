@@ -85,7 +85,7 @@ fn the_plan_shows_breaths_beside_their_seconds() {
             "0:00   25s     Locust · hold 5 breaths",
             "0:25   30-40s  Cat-Cow · 6-8 breaths",
             "",
-            "Total: 55s-1m5s",
+            "Total: 55-65s",
         ],
         "{}",
         run.stdout
