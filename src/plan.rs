@@ -87,6 +87,9 @@ pub struct Event {
     pub reps: Option<Range>,
     /// Hold per rep, or the static hold, seconds.
     pub hold: Option<Range>,
+    /// The count of breaths, when the hold or the length is written in breaths
+    /// (`hold 5 breaths`, `10 breaths`); `seconds` is what they take.
+    pub breaths: Option<Range>,
     /// Tempo, when given.
     pub tempo: Option<[u32; 3]>,
     /// Seconds one rep takes (hold, tempo, or the catalog's pace), for rep events.
@@ -256,6 +259,7 @@ impl Planner<'_> {
             alternating: false,
             reps: None,
             hold: None,
+            breaths: None,
             tempo: None,
             rep_seconds: None,
             seconds,
@@ -294,6 +298,7 @@ impl Planner<'_> {
                     alternating: step.sides == Sides::Alternating,
                     reps,
                     hold,
+                    breaths: step.dose.breaths.as_ref().map(|b| b.value),
                     tempo: step.dose.tempo.as_ref().map(|t| t.value),
                     rep_seconds: reps.map(|_| rep_seconds(&step.dose, pose)),
                     seconds,

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Listing, quote};
 use crate::routine::*;
 use crate::span::Span;
 use crate::syntax::{self, Document, HeaderKind, Node, PoseAttr, PoseDef, Range, Spanned, StepItem};
-use crate::vocabulary::written_seconds;
+use crate::vocabulary::{written_range, written_seconds};
 
 /// Limits past which a dose is surely a typo. Ordinary safety ranges are the rules' business.
 const MAX_HOLD: u32 = 10 * 60;
@@ -22,6 +22,9 @@ const MAX_ROUNDS: u32 = 50;
 const MAX_REST: u32 = 30 * 60;
 const MAX_WORK: u32 = 60 * 60;
 const MAX_TEMPO_PART: u32 = 30;
+/// The longest breath a `breath` line may give: slow pranayama with a pause
+/// is rarely past 20 seconds.
+const MAX_BREATH: u32 = 30;
 
 /// The words that may follow a pose on a step line, for suggestions.
 const STEP_WORDS: [&str; 10] =
@@ -62,8 +65,9 @@ pub fn resolve(document: &Document, catalog: &Arc<Catalog>, purpose: Purpose) ->
     let mut diagnostics = Listing::default();
     let custom = custom_poses(document, catalog, &mut diagnostics);
     let catalog = if custom.is_empty() { Arc::clone(catalog) } else { Arc::new(catalog.with_poses(custom.clone())) };
-    let mut resolver = Resolver { catalog: &catalog, diagnostics: &mut diagnostics };
+    let mut resolver = Resolver { catalog: &catalog, diagnostics: &mut diagnostics, breath: DEFAULT_BREATH };
     let mut meta = resolver.meta(document);
+    resolver.breath = meta.breath_length();
     meta.custom_poses = custom.iter().filter_map(|p| catalog.find_pose(&p.id)).collect();
     let body = resolver.items(&document.body);
     if purpose == Purpose::Catalog {
@@ -370,6 +374,8 @@ fn is_kebab(id: &str) -> bool {
 struct Resolver<'a> {
     catalog: &'a Catalog,
     diagnostics: &'a mut Listing,
+    /// How long one breath lasts, for doses counted in breaths.
+    breath: Range,
 }
 
 impl Resolver<'_> {
@@ -402,6 +408,27 @@ impl Resolver<'_> {
                         self.diagnostics.push(range_error(d, "duration"));
                     } else {
                         meta.duration = Some(d.clone());
+                    }
+                }
+                HeaderKind::Breath(b) => {
+                    if b.value.min == 0 || b.value.min > b.value.max {
+                        self.diagnostics.push(range_error(b, "breath"));
+                    } else if b.value.max > MAX_BREATH {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "dose",
+                                b.span,
+                                format!("A breath of {} is longer than any breath a class takes.", written_seconds(b.value.max)),
+                            )
+                            .with_label("one breath")
+                            .with_help(format!(
+                                "`breath` is how long one breath lasts, in and out: at rest about 3-5s, in slow yoga \
+                                 breathing about 10s; ybc takes 4-6s when no `breath` line says. Keep it to at most {}.",
+                                written_seconds(MAX_BREATH)
+                            )),
+                        );
+                    } else {
+                        meta.breath = Some(b.clone());
                     }
                 }
                 HeaderKind::Props(names) => {
@@ -548,6 +575,36 @@ impl Resolver<'_> {
                         ));
                     } else {
                         self.set_once(&mut dose.work, r, span, "duration", MAX_WORK);
+                    }
+                }
+                StepItem::HoldBreaths(count) => {
+                    if let Some(work) = &dose.work {
+                        self.diagnostics.push(conflict(
+                            span,
+                            work.span,
+                            "A step can't have both a `hold` and a bare duration.",
+                            "Use `hold 5 breaths` for a static hold, or a bare `5 breaths` for moving with the breath, not both.",
+                        ));
+                    } else if let Some(first) = &dose.hold {
+                        self.diagnostics.push(duplicate(span, first.span, "hold"));
+                    } else if let Some(seconds) = self.breath_seconds(count, "hold", MAX_HOLD) {
+                        dose.hold = Some(seconds);
+                        dose.breaths = Some(count.clone());
+                    }
+                }
+                StepItem::Breaths(count) => {
+                    if let Some(hold) = &dose.hold {
+                        self.diagnostics.push(conflict(
+                            span,
+                            hold.span,
+                            "A step can't have both a `hold` and a bare duration.",
+                            "Use `hold 5 breaths` for a static hold, or a bare `5 breaths` for moving with the breath, not both.",
+                        ));
+                    } else if let Some(first) = &dose.work {
+                        self.diagnostics.push(duplicate(span, first.span, "duration"));
+                    } else if let Some(seconds) = self.breath_seconds(count, "duration", MAX_WORK) {
+                        dose.work = Some(seconds);
+                        dose.breaths = Some(count.clone());
                     }
                 }
                 StepItem::Reps(r) => self.set_once(&mut dose.reps, r, span, "reps", MAX_REPS),
@@ -744,6 +801,37 @@ impl Resolver<'_> {
         }
     }
 
+    /// A count of breaths (`5 breaths`, `5-8 breaths`) as the seconds it takes
+    /// at the routine's breath length, with the count's span; `None`, with an
+    /// error, for zero, a backwards range, or more than `max` seconds.
+    fn breath_seconds(&mut self, count: &Spanned<Range>, what: &str, max: u32) -> Option<Spanned<Range>> {
+        let r = count.value;
+        if r.min == 0 || r.min > r.max {
+            self.diagnostics.push(range_error(count, what));
+            return None;
+        }
+        let breath = self.breath;
+        let seconds = Range { min: r.min.saturating_mul(breath.min), max: r.max.saturating_mul(breath.max) };
+        if seconds.max > max {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "dose",
+                    count.span,
+                    format!(
+                        "{} breaths is far beyond any safe {what}: at {} a breath it runs to {}.",
+                        r.max,
+                        written_range(breath),
+                        written_seconds(seconds.max)
+                    ),
+                )
+                .with_label("too much")
+                .with_help(format!("Keep a {what} to at most {}; check the number.", written_seconds(max))),
+            );
+            return None;
+        }
+        Some(Spanned::new(seconds, count.span))
+    }
+
     /// Zero, backwards and absurd ranges are errors; returns whether the range is usable.
     fn check_range(&mut self, range: &Spanned<Range>, what: &str, max: u32) -> bool {
         let r = range.value;
@@ -859,7 +947,9 @@ pub(crate) fn unknown_pose(catalog: &Catalog, name: &Spanned<String>) -> Diagnos
 /// the checklist, the cards and in the JSON, as the teacher wrote it; when the
 /// rule is an error, the routine is not compiled anyway.
 fn prop_id(catalog: &Catalog, name: &Spanned<String>, diagnostics: &mut Listing) -> String {
-    if let Some(prop) = catalog.prop(&name.value) {
+    // `blocks`, `straps`: a prop is named in the plural as often as not.
+    let plural = || name.value.strip_suffix(['s', 'S']).and_then(|one| catalog.prop(one));
+    if let Some(prop) = catalog.prop(&name.value).or_else(plural) {
         return prop.id.clone();
     }
     let suggestion = catalog::lookalike(&name.value)

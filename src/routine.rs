@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::catalog::{Catalog, Pose, PoseIndex};
 use crate::span::Span;
-pub use crate::syntax::SectionKind;
 use crate::syntax::{Range, Spanned};
+pub use crate::syntax::{RoutineLevel, SectionKind};
 
 /// A routine whose names are resolved against a catalog.
 #[derive(Debug, Clone)]
@@ -47,46 +47,6 @@ impl Routine {
     }
 }
 
-/// The class level a routine is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RoutineLevel {
-    /// Beginners.
-    Beginner,
-    /// Some experience.
-    Intermediate,
-    /// Experienced.
-    Advanced,
-    /// Mixed levels.
-    AllLevels,
-}
-
-impl RoutineLevel {
-    /// Every level's word, for messages and suggestions.
-    pub const WORDS: [&'static str; 4] = ["beginner", "intermediate", "advanced", "all-levels"];
-
-    /// The level a word names.
-    pub fn from_word(word: &str) -> Option<Self> {
-        match word.to_ascii_lowercase().as_str() {
-            "beginner" => Some(Self::Beginner),
-            "intermediate" => Some(Self::Intermediate),
-            "advanced" => Some(Self::Advanced),
-            "all-levels" => Some(Self::AllLevels),
-            _ => None,
-        }
-    }
-
-    /// The level's word.
-    pub fn word(self) -> &'static str {
-        match self {
-            Self::Beginner => "beginner",
-            Self::Intermediate => "intermediate",
-            Self::Advanced => "advanced",
-            Self::AllLevels => "all-levels",
-        }
-    }
-}
-
 /// Header values.
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
@@ -98,6 +58,9 @@ pub struct Meta {
     pub level: Option<Spanned<RoutineLevel>>,
     /// `duration`, in seconds.
     pub duration: Option<Spanned<Range>>,
+    /// `breath`: how long one breath lasts, in seconds, as written; see
+    /// [`Meta::breath_length`] for the length doses in breaths are timed with.
+    pub breath: Option<Spanned<Range>>,
     /// `props`: prop ids; a prop the catalog does not know, as written.
     pub props: Vec<Spanned<String>>,
     /// `audience`: condition ids.
@@ -106,6 +69,21 @@ pub struct Meta {
     pub tags: Vec<Spanned<String>>,
     /// The routine's own `pose` definitions, by catalog index.
     pub custom_poses: Vec<PoseIndex>,
+}
+
+/// How long one breath lasts when a routine does not say (`breath 4-6s`):
+/// 4 to 6 seconds. A breath at rest takes 3-5 s (an adult breathes 12-20 times
+/// a minute at rest) and slow, paced yoga breathing about 10 s (6 a minute);
+/// the breath counted in a held pose lies between, and teachers reckon five
+/// breaths at about 20-30 seconds. `docs/language.md` gives the sources.
+pub const DEFAULT_BREATH: Range = Range { min: 4, max: 6 };
+
+impl Meta {
+    /// The length of one breath the routine's doses in breaths are timed
+    /// with: its `breath` header, else [`DEFAULT_BREATH`].
+    pub fn breath_length(&self) -> Range {
+        self.breath.as_ref().map_or(DEFAULT_BREATH, |b| b.value)
+    }
 }
 
 /// A block or step.
@@ -183,6 +161,10 @@ pub struct Dose {
     pub rest: Option<Spanned<Range>>,
     /// Seconds up, pause, down per rep.
     pub tempo: Option<Spanned<[u32; 3]>>,
+    /// The count of breaths, when the hold or the length is written in breaths
+    /// (`hold 5 breaths`, `10 breaths`); the hold or length holds its seconds
+    /// at the routine's breath length, so that rules and the plan read seconds.
+    pub breaths: Option<Spanned<Range>>,
     /// Whether some part of the dose was written but could not be used
     /// (it has an error of its own, and the plan goes on without it).
     pub invalid: bool,

@@ -73,6 +73,11 @@ pub fn count_range(range: Range) -> String {
     if range.is_exact() { range.min.to_string() } else { format!("{}-{}", range.min, range.max) }
 }
 
+/// A count of breaths: `1 breath`, `5 breaths`, `5-8 breaths`.
+pub fn breaths_range(range: Range) -> String {
+    if range == Range::exact(1) { "1 breath".to_owned() } else { format!("{} breaths", count_range(range)) }
+}
+
 /// A clock time, `m:ss`.
 pub fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)

@@ -19,6 +19,7 @@ title "Locust rounds"
 author "ybc tests"
 level all-levels
 duration 25-30m
+breath 4-5s
 props mat, wall, block
 audience neck-pain
 tags test, rounds
@@ -26,7 +27,7 @@ pose scapula-glide "Scapula Glide" focus mobility hold 20-40s props wall "slide 
 pose side-reach "Side Reach" sanskrit "Parsva Hasta" focus mobility 6-8 reps per-rep 4s unilateral
 note "set up a wall space"
 warmup "Wake up":
-  scapula-glide hold 30s
+  scapula-glide hold 5 breaths
   cat-cow 6-10 reps
   side-reach 6 reps left
   side-reach 6 reps right
@@ -42,7 +43,7 @@ strength "Bilateral, then unilateral":
   locust 8 reps tempo 4-0-4 x2 rest 45s with block "slow lowering"
 cooldown:
   note "dim the lights"
-  childs-pose 1m
+  childs-pose 3-4 breaths
   thread-the-needle 6 reps each side
   side-reach each side
   rest 20-40s
@@ -233,8 +234,14 @@ fn the_schema_is_a_valid_draft_2020_12_schema() {
     assert_eq!(schema["$id"], "https://ybc.dev/schema/timeline-v1.schema.json");
 }
 
-/// Strictness the schema promises: every object closed, every key required,
-/// every property described.
+/// Keys added to version 1 after it was first published: ybc always writes
+/// them, but they are not `required`, so that documents written before them
+/// still validate (a new optional key is a compatible change; a key that
+/// changed meaning would bump the version instead).
+const ADDED_IN_V1: [&str; 2] = ["breath", "breaths"];
+
+/// Strictness the schema promises: every object closed, every key required
+/// (but those of [`ADDED_IN_V1`]), every property described.
 #[test]
 fn the_schema_is_strict_and_documented() {
     fn walk(schema: &Value, path: String, problems: &mut Vec<String>) {
@@ -253,7 +260,8 @@ fn the_schema_is_strict_and_documented() {
                             .and_then(Value::as_array)
                             .map(|r| r.iter().filter_map(Value::as_str).collect())
                             .unwrap_or_default();
-                        let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
+                        let keys: Vec<&str> =
+                            properties.keys().map(String::as_str).filter(|k| !ADDED_IN_V1.contains(k)).collect();
                         let mut sorted_required = required.clone();
                         let mut sorted_keys = keys.clone();
                         sorted_required.sort_unstable();
@@ -357,6 +365,35 @@ fn the_full_routine_covers_every_shape() {
     }
     assert_eq!(document["meta"]["level"], "all-levels");
     assert_eq!(document["meta"]["duration"], json!({"min": 1500, "max": 1800}));
+    // Breaths: the count beside the seconds they take at the routine's breath.
+    assert_eq!(document["meta"]["breath"], json!({"min": 4, "max": 5}));
+    assert!(has(&|e| e["breaths"] == json!({"min": 5, "max": 5}) && e["hold"] == json!({"min": 20, "max": 25})));
+    assert!(has(&|e| e["breaths"] == json!({"min": 3, "max": 4}) && e["seconds"] == json!({"min": 12, "max": 20})));
+    // Every key this ybc writes, the keys added within version 1 too.
+    for event in events {
+        assert!(event.get("breaths").is_some(), "an event without `breaths`: {event}");
+    }
+}
+
+/// A document written before the keys of [`ADDED_IN_V1`] still validates.
+#[test]
+fn documents_from_before_the_breath_keys_still_validate() {
+    fn strip(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                for key in ADDED_IN_V1 {
+                    map.remove(key);
+                }
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let validator = validator();
+    let mut document = full_document(&validator);
+    strip(&mut document);
+    assert!(validator.is_valid(&document), "{:?}", schema_errors(&validator, &document));
 }
 
 /// A change that breaks a valid document.

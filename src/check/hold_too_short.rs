@@ -1,11 +1,10 @@
 //! `hold-too-short`: a hold shorter than the pose's recommended range.
 
-use super::dose::{hold_of, source_of, written};
+use super::dose::{breaths_note, breaths_of, hold_of, source_of, written};
 use super::{Check, Context, Rule, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::Range;
-use crate::vocabulary::written_range;
-use crate::vocabulary::written_seconds;
+use crate::vocabulary::{breaths_range, written_range, written_seconds};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -16,7 +15,9 @@ pub const RULE: Rule = Rule {
         explanation: "A hold much shorter than the pose's recommended range (locust 15-45 s, child's pose 30 s or \
 more) gives the muscles little time to work, or the body little time to settle. It is not unsafe, so ybc mentions it \
 as information: shorter holds are a fair regression (the upper-back strengthening guide shortens holds to 5-10 s for some students). The \
-short pause at the top of each rep (`locust 8 reps hold 3s`) is not a static hold and is not checked.",
+short pause at the top of each rep (`locust 8 reps hold 3s`) is not a static hold and is not checked. A hold counted in breaths (`locust hold 5 breaths`) is judged by the seconds \
+the breaths take at the routine's breath length: 4-6 s a breath unless a `breath` line says otherwise, so five \
+breaths are 20-30 s.",
         source: "The upper-back strengthening guide, \"Sets, reps, timing\" and \"Regressions, progressions\"; each pose's dose in the catalog.",
         example: "strength:\n  locust hold 10s x3 rest 30s\n",
         fixed: "strength:\n  locust hold 15-20s x3 rest 30s\n",
@@ -40,12 +41,21 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             written_range(Range { min: range.min, max: range.max }),
             source_of(info.pose)
         );
-        let message = if value.is_exact() {
+        let breath = context.routine.meta.breath_length();
+        let note = breaths_note(info.step, breath);
+        let message = if value.is_exact() && note.is_empty() {
             format!("A {} hold is shorter than {recommended}.", written_seconds(value.min))
         } else {
-            format!("This hold starts at {}, shorter than {recommended}.", written_seconds(value.min))
+            format!("This hold starts at {}{note}, shorter than {recommended}.", written_seconds(value.min))
         };
-        let fixed = written_range(Range { min: range.min, max: value.max.max(range.min) });
+        // In breaths when the step counts breaths: enough to reach the range.
+        let fixed = match breaths_of(info.step) {
+            Some(breaths) => {
+                let least = range.min.div_ceil(breath.min.max(1)).max(1);
+                breaths_range(Range { min: least, max: breaths.max.max(least) })
+            }
+            None => written_range(Range { min: range.min, max: value.max.max(range.min) }),
+        };
         out.push(
             Diagnostic::new(Severity::Info, RULE.info.name, hold.span, message)
                 .with_label(format!("shorter than {}", written_seconds(range.min)))

@@ -6,7 +6,7 @@ use crate::catalog::Pose;
 use crate::controls::escape;
 use crate::plan::{EventKind, Plan, Side};
 use crate::routine::Routine;
-use crate::vocabulary::{clock_range, count_range, written_range};
+use crate::vocabulary::{breaths_range, clock_range, count_range, written_range};
 
 /// The plan as a table: a title line (the routine's title, else `name`), a
 /// row per event (start, length, what, side, set, cues), a row for notes
@@ -42,8 +42,11 @@ fn event_row(routine: &Routine, event: &crate::plan::Event) -> [String; 6] {
         let alternating = if event.alternating { " alternating" } else { "" };
         what.push_str(&format!(" · {} reps{alternating}", count_range(reps)));
     }
-    if let Some(hold) = event.hold {
-        what.push_str(&format!(" · hold {}", written_range(hold)));
+    match (event.hold, event.breaths) {
+        (Some(_), Some(breaths)) => what.push_str(&format!(" · hold {}", breaths_range(breaths))),
+        (Some(hold), None) => what.push_str(&format!(" · hold {}", written_range(hold))),
+        (None, Some(breaths)) => what.push_str(&format!(" · {}", breaths_range(breaths))),
+        (None, None) => {}
     }
     let side = match event.side {
         Some(Side::Left) => "left",

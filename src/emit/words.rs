@@ -5,18 +5,23 @@
 use crate::catalog::Pose;
 use crate::routine::{Dose, Sides};
 use crate::syntax::Range;
-use crate::vocabulary::{count_range, length_range};
+use crate::vocabulary::{breaths_range, count_range, length_range};
 
 /// What a step asks for, in words: "3 sets × 20-30 s hold, rest 30 s between",
 /// "8 reps each side, 3 s up, 1 s pause, 3 s down". A step with no dose says the
 /// catalog's suggestion, as the plan times it.
 pub fn dose(dose: &Dose, sides: Sides, pose: &Pose) -> String {
     let reps = |r: Range| format!("{} reps", count_range(r));
+    // A dose in breaths is said in breaths, as the teacher counts it.
+    let length = |seconds: &crate::syntax::Spanned<Range>| match &dose.breaths {
+        Some(breaths) => breaths_range(breaths.value),
+        None => length_range(seconds.value),
+    };
     let mut main = match (&dose.reps, &dose.hold, &dose.work) {
-        (Some(r), Some(h), _) => format!("{}, hold each {}", reps(r.value), length_range(h.value)),
+        (Some(r), Some(h), _) => format!("{}, hold each {}", reps(r.value), length(h)),
         (Some(r), None, _) => reps(r.value),
-        (None, Some(h), _) => format!("{} hold", length_range(h.value)),
-        (None, None, Some(w)) => length_range(w.value),
+        (None, Some(h), _) => format!("{} hold", length(h)),
+        (None, None, Some(w)) => length(w),
         (None, None, None) => {
             let bounds = |b: crate::catalog::Bounds| Range { min: b.min, max: b.max };
             if let Some(h) = pose.hold {

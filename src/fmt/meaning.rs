@@ -87,7 +87,7 @@ fn meaning(text: &str, document: &Document, names: &Names) -> Meaning {
                     level.value = known.word().to_owned();
                 }
             }
-            HeaderKind::Duration(d) => d.span = Span::default(),
+            HeaderKind::Duration(d) | HeaderKind::Breath(d) => d.span = Span::default(),
             HeaderKind::Props(list) => list_of(list, |n| names.prop(n).into_owned()),
             HeaderKind::Audience(list) => list_of(list, |n| names.condition(n).into_owned()),
             HeaderKind::Tags(list) => list_of(list, str::to_owned),
@@ -142,7 +142,12 @@ fn meaning(text: &str, document: &Document, names: &Names) -> Meaning {
                 for item in &mut step.items {
                     item.span = Span::default();
                     match &mut item.value {
-                        StepItem::Hold(v) | StepItem::Work(v) | StepItem::Reps(v) | StepItem::Rest(v) => clear(v),
+                        StepItem::Hold(v)
+                        | StepItem::Work(v)
+                        | StepItem::Reps(v)
+                        | StepItem::Rest(v)
+                        | StepItem::Breaths(v)
+                        | StepItem::HoldBreaths(v) => clear(v),
                         StepItem::With(list) => list_of(list, |n| names.prop(n).into_owned()),
                         _ => {}
                     }

@@ -83,10 +83,11 @@ pub(super) fn header_rank(kind: &HeaderKind) -> u8 {
         HeaderKind::Author(_) => 1,
         HeaderKind::Level(_) => 2,
         HeaderKind::Duration(_) => 3,
-        HeaderKind::Props(_) => 4,
-        HeaderKind::Audience(_) => 5,
-        HeaderKind::Tags(_) => 6,
-        HeaderKind::Pose(_) => 7,
+        HeaderKind::Breath(_) => 4,
+        HeaderKind::Props(_) => 5,
+        HeaderKind::Audience(_) => 6,
+        HeaderKind::Tags(_) => 7,
+        HeaderKind::Pose(_) => 8,
     }
 }
 
@@ -95,7 +96,7 @@ pub(super) fn header_rank(kind: &HeaderKind) -> u8 {
 pub(super) fn item_rank(item: &StepItem) -> u8 {
     match item {
         StepItem::Reps(_) => 0,
-        StepItem::Hold(_) | StepItem::Work(_) => 1,
+        StepItem::Hold(_) | StepItem::Work(_) | StepItem::HoldBreaths(_) | StepItem::Breaths(_) => 1,
         StepItem::Sets(_) => 2,
         StepItem::Rest(_) => 3,
         StepItem::Tempo(_) => 4,
@@ -118,10 +119,18 @@ impl Printer<'_> {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
+    /// A number, length or range as written, with the dash of a range as `-`
+    /// (`20–30s`, copied from an article with an en dash, → `20-30s`).
+    fn value(&self, span: Span) -> Cow<'_, str> {
+        let text = self.slice(span);
+        if text.contains(['–', '—']) { Cow::Owned(text.replace(['–', '—'], "-")) } else { Cow::Borrowed(text) }
+    }
+
     /// The words of a span, with the first (a keyword) in lower case:
     /// `Tempo   3-1-3` → `tempo 3-1-3`.
     fn keyword_value(&self, span: Span) -> String {
-        let mut words = self.slice(span).split_whitespace();
+        let value = self.value(span);
+        let mut words = value.split_whitespace();
         let mut out = words.next().unwrap_or("").to_ascii_lowercase();
         for word in words {
             out.push(' ');
@@ -130,9 +139,11 @@ impl Printer<'_> {
         out
     }
 
-    /// `8 Reps` → `8 reps`; `1 rep` stays singular.
+    /// `8 Reps` → `8 reps`; `1 rep`, `10 pulses` and `5 breaths` stay as
+    /// written, in lower case.
     fn count_word(&self, span: Span) -> String {
-        let mut words = self.slice(span).split_whitespace();
+        let value = self.value(span);
+        let mut words = value.split_whitespace();
         let count = words.next().unwrap_or("");
         let word = words.next_back().unwrap_or("reps").to_ascii_lowercase();
         format!("{count} {word}")
@@ -150,7 +161,8 @@ impl Printer<'_> {
             HeaderKind::Title(s) => format!("title {}", self.slice(s.span)),
             HeaderKind::Author(s) => format!("author {}", self.slice(s.span)),
             HeaderKind::Level(l) => format!("level {}", names.level(&l.value)),
-            HeaderKind::Duration(d) => format!("duration {}", self.slice(d.span)),
+            HeaderKind::Duration(d) => format!("duration {}", self.value(d.span)),
+            HeaderKind::Breath(b) => format!("breath {}", self.value(b.span)),
             HeaderKind::Props(list) => self.list("props", list, |n| names.prop(n)),
             HeaderKind::Audience(list) => self.list("audience", list, |n| names.condition(n)),
             HeaderKind::Tags(list) => self.list("tags", list, |n| Cow::Borrowed(n)),
@@ -205,10 +217,10 @@ impl Printer<'_> {
             }
             Node::Rounds(rounds) => {
                 let word = self.slice(rounds.span).split_whitespace().nth(1).unwrap_or("rounds").to_ascii_lowercase();
-                let mut out = format!("{} {word}", self.slice(rounds.count.span));
+                let mut out = format!("{} {word}", self.value(rounds.count.span));
                 if let Some(rest) = &rounds.rest {
                     out.push_str(" rest ");
-                    out.push_str(self.slice(rest.span));
+                    out.push_str(&self.value(rest.span));
                 }
                 out.push(':');
                 out
@@ -224,7 +236,7 @@ impl Printer<'_> {
                 out
             }
             Node::Rest(rest) => {
-                let mut out = format!("rest {}", self.slice(rest.length.span));
+                let mut out = format!("rest {}", self.value(rest.length.span));
                 for cue in &rest.cues {
                     out.push(' ');
                     out.push_str(self.slice(cue.span));
@@ -237,11 +249,13 @@ impl Printer<'_> {
 
     fn item(&self, item: &Spanned<StepItem>) -> String {
         match &item.value {
-            StepItem::Hold(value) => format!("hold {}", self.slice(value.span)),
-            StepItem::Work(value) => self.slice(value.span).to_owned(),
-            StepItem::Reps(_) => self.count_word(item.span),
-            StepItem::Sets(_) => self.slice(item.span).to_ascii_lowercase(),
-            StepItem::Rest(value) => format!("rest {}", self.slice(value.span)),
+            StepItem::Hold(value) => format!("hold {}", self.value(value.span)),
+            StepItem::Work(value) => self.value(value.span).into_owned(),
+            StepItem::Reps(_) | StepItem::Breaths(_) => self.count_word(item.span),
+            StepItem::HoldBreaths(count) => format!("hold {}", self.count_word(count.span)),
+            // `X 3` → `x3`.
+            StepItem::Sets(_) => self.slice(item.span).split_whitespace().collect::<String>().to_ascii_lowercase(),
+            StepItem::Rest(value) => format!("rest {}", self.value(value.span)),
             StepItem::Tempo(_) => self.keyword_value(item.span),
             StepItem::EachSide => "each side".to_owned(),
             StepItem::Alternating => "alternating".to_owned(),

@@ -85,6 +85,8 @@ pub enum HeaderKind {
     Level(Spanned<String>),
     /// `duration 10m` or `duration 45-60m`.
     Duration(Spanned<Range>),
+    /// `breath 4-6s`: how long one breath lasts, for doses counted in breaths.
+    Breath(Spanned<Range>),
     /// `props mat, band`.
     Props(Vec<Spanned<String>>),
     /// `audience neck-pain`.
@@ -103,6 +105,7 @@ impl HeaderKind {
             HeaderKind::Author(_) => "author",
             HeaderKind::Level(_) => "level",
             HeaderKind::Duration(_) => "duration",
+            HeaderKind::Breath(_) => "breath",
             HeaderKind::Props(_) => "props",
             HeaderKind::Audience(_) => "audience",
             HeaderKind::Tags(_) => "tags",
@@ -249,6 +252,12 @@ pub enum StepItem {
     Work(Spanned<Range>),
     /// `8 reps` (the span is the number's).
     Reps(Spanned<Range>),
+    /// `5 breaths` on its own: that many breaths of the pose, timed like a
+    /// bare length (the span is the whole `5 breaths`).
+    Breaths(Spanned<Range>),
+    /// `hold 5 breaths`: a still hold of that many breaths (the span is the
+    /// whole `5 breaths`).
+    HoldBreaths(Spanned<Range>),
     /// `x3`.
     Sets(u32),
     /// `rest 45s` between sets (the span is the value's).

@@ -5,6 +5,7 @@ use pest::iterators::Pair;
 
 use super::ast::*;
 use super::message;
+use super::units::{UnitWord, unit_word};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
@@ -91,7 +92,7 @@ pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
             Some(body) => Lowering { offset, diagnostics: &mut diagnostics, poisoned: false, bare: None }.line(body),
             None => failed_line(text, offset),
         },
-        Err(error) => match section_in_words(text, offset) {
+        Err(error) => match section_in_words(text, offset).or_else(|| header_written_otherwise(text, offset)) {
             Some((line, diagnostic)) => {
                 diagnostics.push(diagnostic);
                 line
@@ -108,6 +109,27 @@ pub(crate) fn parse_line(text: &str, offset: usize) -> Line {
     };
     line.diagnostics = diagnostics;
     line
+}
+
+/// A length written the way a routine writes it (`20m`, `45-60m`,
+/// `1h15m`), read as a `duration` value is; `None` when it is not one, or
+/// has a mistake of its own (a unit given twice, past a day).
+pub(super) fn length_value(text: &str) -> Option<Range> {
+    let pair = YbcParser::parse(Rule::dur_range, text).ok()?.next()?;
+    if pair.as_str().len() != text.len() {
+        return None;
+    }
+    let mut diagnostics = Vec::new();
+    let range = Lowering { offset: 0, diagnostics: &mut diagnostics, poisoned: false, bare: None }.dur_range(pair);
+    diagnostics.is_empty().then_some(range.value)
+}
+
+/// A header line written another way ([`super::header`]), read as a line.
+fn header_written_otherwise(text: &str, offset: usize) -> Option<(Line, Diagnostic)> {
+    let (header, indent, comment, diagnostic) = super::header::written_otherwise(text, offset, length_value)?;
+    let line =
+        Line { indent, statement: Some(Statement::Header(header)), comment, failed: false, diagnostics: Vec::new() };
+    Some((line, diagnostic))
 }
 
 /// Sides written in words (`each arm`, `per side`, `both sides`): the words as
@@ -278,34 +300,9 @@ struct LengthInWords {
     replacement: String,
 }
 
-/// What a word after a number makes of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum UnitWord {
-    /// A length in this unit (`s`, `m` or `h`).
-    Length(char),
-    /// Sets (`3 sets`).
-    Sets,
-    /// Repetitions (`10 repetitions`).
-    Reps,
-    /// `3 times`: sets after a hold, length or reps; reps otherwise.
-    Times,
-}
-
-fn unit_word(word: &str) -> Option<UnitWord> {
-    Some(match word {
-        "s" | "sec" | "secs" | "second" | "seconds" => UnitWord::Length('s'),
-        "m" | "min" | "mins" | "minute" | "minutes" => UnitWord::Length('m'),
-        "h" | "hr" | "hrs" | "hour" | "hours" => UnitWord::Length('h'),
-        "set" | "sets" => UnitWord::Sets,
-        "repetition" | "repetitions" => UnitWord::Reps,
-        "time" | "times" | "repeat" | "repeats" => UnitWord::Times,
-        _ => return None,
-    })
-}
-
 /// Whether `word` is a number or a range of numbers with no unit (`30`, `20-30`).
 fn is_bare_number(word: &str) -> bool {
-    let mut parts = word.split('-');
+    let mut parts = word.split(['-', '–', '—']);
     let digits = |part: Option<&str>| part.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     digits(parts.next()) && parts.next().is_none_or(|p| digits(Some(p))) && parts.next().is_none()
 }
@@ -434,8 +431,17 @@ impl Lowering<'_> {
             self.poisoned = false;
             let rule = p.as_rule();
             let item = match rule {
-                Rule::hold => StepItem::Hold(self.inner_dur(p)),
+                Rule::hold => match p.clone().into_inner().find(|q| q.as_rule() == Rule::breaths) {
+                    Some(breaths) => {
+                        let span = self.span(&breaths);
+                        StepItem::HoldBreaths(Spanned::new(self.inner_count(breaths).value, span))
+                    }
+                    None => StepItem::Hold(self.inner_dur(p)),
+                },
                 Rule::work => StepItem::Work(self.inner_dur(p)),
+                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
+                    StepItem::Breaths(Spanned::new(self.inner_count(p).value, item_span))
+                }
                 Rule::reps => StepItem::Reps(self.inner_count(p)),
                 Rule::sets => StepItem::Sets(self.inner_int(p)),
                 Rule::set_rest => StepItem::Rest(self.inner_dur(p)),
@@ -590,11 +596,13 @@ impl Lowering<'_> {
         dosed: bool,
     ) -> Option<Joined> {
         let whole = bare.text.bytes().all(|b| b.is_ascii_digit());
+        // `20–30 seconds` copied from an article is written `20-30s`.
+        let number = bare.text.replace(['–', '—'], "-");
         let (replacement, sets) = match unit {
-            UnitWord::Length(letter) => (format!("{}{letter}", bare.text), false),
-            UnitWord::Sets if whole => (format!("x{}", bare.text), true),
-            UnitWord::Times if whole && dosed => (format!("x{}", bare.text), true),
-            UnitWord::Reps | UnitWord::Times => (format!("{} reps", bare.text), false),
+            UnitWord::Length(letter) => (format!("{number}{letter}"), false),
+            UnitWord::Sets if whole => (format!("x{number}"), true),
+            UnitWord::Times if whole && dosed => (format!("x{number}"), true),
+            UnitWord::Reps | UnitWord::Times => (format!("{number} reps"), false),
             UnitWord::Sets => return None,
         };
         if let Some(index) = bare.diagnostic
@@ -695,7 +703,13 @@ impl Lowering<'_> {
                 Rule::family_attr => PoseAttr::Family(self.first_name(&mut p.into_inner(), attr_span)),
                 Rule::spine_attr => PoseAttr::Spine(self.first_name(&mut p.into_inner(), attr_span)),
                 Rule::level_attr => PoseAttr::Level(self.first_name(&mut p.into_inner(), attr_span)),
+                Rule::hold if p.clone().into_inner().any(|q| q.as_rule() == Rule::breaths) => {
+                    PoseAttr::Stray(p.as_str().to_owned())
+                }
                 Rule::hold => PoseAttr::Hold(self.inner_dur(p).value),
+                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
+                    PoseAttr::Stray(p.as_str().to_owned())
+                }
                 Rule::reps => PoseAttr::Reps(self.inner_count(p).value),
                 Rule::per_rep_attr => PoseAttr::PerRep(self.inner_dur(p).value),
                 Rule::rest_attr => PoseAttr::Rest(self.inner_dur(p).value),

@@ -8,10 +8,14 @@
 //! can exhaust the call stack.
 
 pub mod ast;
+mod header;
+mod level;
 mod line;
 mod message;
+mod units;
 
 pub use ast::*;
+pub use level::RoutineLevel;
 
 use crate::diagnostic::{Diagnostic, MAX_LISTED, Unlisted};
 use crate::span::Span;
@@ -397,6 +401,37 @@ impl Layout {
             line.statement = Some(Statement::Section { kind: step.pose.clone(), title: None, span: step.span });
         }
 
+        // `warm up` or `Cool down` alone on a line: a section's name in words,
+        // and its `:` forgotten; one mistake, read as the section.
+        if let Some(Statement::Step(step)) = &line.statement
+            && let Some((kind, span)) = section_in_words(step)
+        {
+            let written = slice(span);
+            diagnostics.push(
+                Diagnostic::error("syntax", span, format!("`{written}` is written `{}:` in a routine.", kind.word()))
+                    .with_label("section name in words, without `:`")
+                    .with_help(format!(
+                        "A section's name is one word and its line ends in `:`: write `{}:`, with its steps indented \
+                         below.",
+                        kind.word()
+                    ))
+                    .with_safe_fix(span, format!("{}:", kind.word())),
+            );
+            let kind = Spanned::new(kind.word().to_owned(), span);
+            line.statement = Some(Statement::Section { kind, title: None, span: step.span });
+        }
+
+        // `breath 4-6s` before the first block or step is the header that
+        // says how long a breath lasts; after it, `breath` names a pose.
+        if !self.body_started
+            && let Some(Statement::Step(step)) = &line.statement
+            && step.pose.value.eq_ignore_ascii_case("breath")
+            && let [Spanned { value: StepItem::Work(length), .. }] = step.items.as_slice()
+        {
+            let kind = HeaderKind::Breath(length.clone());
+            line.statement = Some(Statement::Header(Header { kind, span: step.span }));
+        }
+
         if let Some(pending) = self.pending.take() {
             let head = slice(pending.head_indent);
             if indent.len() > head.len() {
@@ -558,6 +593,25 @@ impl Layout {
             }
         }
     }
+}
+
+/// A section's name written as words on a line without a `:` (`warm up`,
+/// `Cool down`): the section and the span of its words.
+fn section_in_words(step: &Step) -> Option<(SectionKind, Span)> {
+    let words: Vec<&str> = step
+        .items
+        .iter()
+        .map(|item| match &item.value {
+            StepItem::Stray(word) => Some(word.as_str()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    if words.is_empty() || words.len() > 2 || !words.iter().all(|w| w.chars().all(|c| c.is_ascii_alphabetic())) {
+        return None;
+    }
+    let joined = std::iter::once(step.pose.value.as_str()).chain(words).collect::<Vec<_>>().join("-");
+    let kind = SectionKind::from_word(&joined)?;
+    Some((kind, Span::new(step.pose.span.start, step.items.last()?.span.end)))
 }
 
 fn inconsistent(span: Span) -> Diagnostic {

@@ -1,7 +1,7 @@
 //! Every kind of mistake gets its own diagnostic at the right line and column,
 //! in plain words, and a file with several mistakes reports all of them.
 
-use crate::harness::{Workspace, check, check_json, error_locations, findings};
+use crate::harness::{Workspace, check, check_json, error_locations, findings, rule_locations};
 
 /// Checks `text` and asserts exactly one error, at `line:col`, whose message, label or help contains `message`.
 #[track_caller]
@@ -74,9 +74,13 @@ fn a_dose_or_sides_said_in_words_is_one_mistake_with_the_way_to_write_it() {
     // A section's name in words: one mistake, and the steps under it still belong to it.
     one_error("warm up:\n  cat-cow 8 reps\n", "1:1", "`warm up` is written `warmup` in a routine.");
     one_error("Cool Down:  # the end\n  breathing 1m\n", "1:1", "`Cool Down` is written `cooldown` in a routine.");
+    // ... and without its `:` too.
+    one_error("warm up\n  cat-cow 8 reps\n", "1:1", "`warm up` is written `warmup:` in a routine.");
+    one_error("Cool down  # the end\n  breathing 1m\n", "1:1", "`Cool down` is written `cooldown:` in a routine.");
+    one_error("Warm-up\n  cat-cow 8 reps\n", "1:1", "`Warm-up` is a section, but this line doesn't end in `:`.");
     // A number alone, or a word that is no unit, is reported as before.
     one_error("strength:\n  locust hold 30\n", "2:15", "`30` needs a unit");
-    let run = check_json("strength:\n  locust hold 30 breaths\n");
+    let run = check_json("strength:\n  locust hold 30 counts\n");
     assert_eq!(error_locations(&run.stdout), ["routine.ybc:2:15", "routine.ybc:2:18"], "{}", run.stdout);
 }
 
@@ -203,7 +207,7 @@ fn unterminated_cue() {
 
 #[test]
 fn header_needs_its_value() {
-    one_error("title Desk Reset\nlocust hold 30s\n", "1:7", "`title` needs its text in double quotes.");
+    one_error("title Desk Reset\nlocust hold 30s\n", "1:1", "`title` needs its text in double quotes.");
     one_error("level\nlocust hold 30s\n", "1:1", "`level` needs one word after it.");
     one_error("level expert\nlocust hold 30s\n", "1:7", "`expert` is not a level I know.");
 }
@@ -334,7 +338,7 @@ fn five_mistakes_give_five_diagnostics() {
     assert_eq!(json.code, 1);
     assert_eq!(
         error_locations(&json.stdout),
-        vec!["routine.ybc:1:7", "routine.ybc:3:3", "routine.ybc:4:38", "routine.ybc:6:15", "routine.ybc:7:32"],
+        vec!["routine.ybc:1:1", "routine.ybc:3:3", "routine.ybc:4:38", "routine.ybc:6:15", "routine.ybc:7:32"],
         "{}",
         json.stdout
     );
@@ -356,4 +360,88 @@ fn a_title_or_note_with_a_colon_is_one_mistake_not_a_section() {
         "3:22",
         "Only a section or a rounds block ends in `:`",
     );
+}
+
+#[test]
+fn breaths_out_of_bounds() {
+    one_error("strength:\n  locust hold 0 breaths\n", "2:15", "A hold of zero does nothing.");
+    one_error("strength:\n  locust hold 8-5 breaths\n", "2:15", "This hold range runs backwards: 8 is more than 5.");
+    one_error("strength:\n  locust hold 200 breaths\n", "2:15", "200 breaths is far beyond any safe hold");
+    one_error("breath 45s\nstrength:\n  locust hold 5 breaths\n", "1:8", "A breath of 45s is longer than any breath");
+    one_error("breath 6-4s\nstrength:\n  locust hold 5 breaths\n", "1:8", "This breath range runs backwards");
+    one_error(
+        "strength:\n  locust hold 5 breaths 5 breaths\n",
+        "2:25",
+        "A step can't have both a `hold` and a bare duration.",
+    );
+    // After the first block or step, `breath` names the breathing pose (an alias of `breathing`).
+    let run = check_json("strength:\n  locust hold 20s\nbreath 4-6s\n");
+    assert_eq!(error_locations(&run.stdout), Vec::<String>::new(), "{}", run.stdout);
+}
+
+/// A hold in breaths is judged by the seconds it takes, and the fix is
+/// written in breaths.
+#[test]
+fn a_hold_in_breaths_is_judged_in_seconds() {
+    let run = check_json("warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 5 breaths\ncooldown:\n  breathing 1m\n");
+    assert!(
+        findings(&run.stdout).iter().all(|f| f["rule"] != "hold-too-long" && f["rule"] != "hold-too-short"),
+        "{}",
+        run.stdout
+    );
+    let run = check_json("warmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 10 breaths\ncooldown:\n  breathing 1m\n");
+    let long: Vec<_> = findings(&run.stdout).into_iter().filter(|f| f["rule"] == "hold-too-long").collect();
+    assert_eq!(long.len(), 1, "{}", run.stdout);
+    assert_eq!(
+        long[0]["message"],
+        "This hold runs to 1m (10 breaths at 4-6s a breath), longer than Locust's recommended 15-45s (the upper-back strengthening guide)."
+    );
+    assert_eq!(long[0]["fix"]["replacement"], "7 breaths");
+    // A slower breath makes the same count a longer hold.
+    let run = check_json(
+        "breath 10s\nwarmup:\n  cat-cow 8 reps\nstrength:\n  locust hold 5 breaths\ncooldown:\n  breathing 1m\n",
+    );
+    assert_eq!(rule_locations(&run.stdout, "hold-too-long"), ["routine.ybc:5:15"], "{}", run.stdout);
+}
+
+/// A header line written the way people write it elsewhere is one error
+/// whose safe fix writes the line as ybc reads it; the lines below it are
+/// checked as usual (the misspelt pose is found, nothing else is reported).
+#[test]
+fn header_lines_written_another_way_are_one_mistake_each() {
+    for (line, canonical) in [
+        ("Title: Tuesday class", "title \"Tuesday class\""),
+        ("title: \"Tuesday class\"", "title \"Tuesday class\""),
+        ("title Tuesday class", "title \"Tuesday class\""),
+        ("Author - Sam", "author \"Sam\""),
+        ("Level - beginners", "level beginner"),
+        ("level: beginner", "level beginner"),
+        ("Level: All Levels", "level all-levels"),
+        ("props: mat, blocks", "props mat, blocks"),
+        ("audience: neck pain", "audience neck-pain"),
+        ("audience neck pain, high blood pressure", "audience neck-pain, high-blood-pressure"),
+        ("duration 20 minutes", "duration 20m"),
+        ("duration: 20 min", "duration 20m"),
+        ("Duration = 1 hour 15 mins", "duration 1h15m"),
+        ("breath: 4-6 seconds", "breath 4-6s"),
+        ("tags: desk work, posture", "tags desk-work, posture"),
+    ] {
+        let text = format!("{line} # for Tuesday\nwarmup:\n  cat-cow 8 reps\n  locsut hold 30s\n");
+        let run = check_json(&text);
+        assert_eq!(error_locations(&run.stdout), ["routine.ybc:1:1", "routine.ybc:4:3"], "{line}: {}", run.stdout);
+        let first = &findings(&run.stdout)[0];
+        assert_eq!(first["message"], format!("`{line}` is written `{canonical}` in a routine."), "{line}");
+        assert_eq!(first["fix"]["replacement"], canonical, "{line}");
+        assert_eq!(first["fix"]["safe"], true, "{line}");
+        assert_eq!(first["end"]["column"].as_u64(), Some(line.chars().count() as u64 + 1), "{line}: the comment stays");
+    }
+    // A condition in words that is not one is then reported as unknown, with the nearest.
+    let run = check_json("audience: neck pains\nwarmup:\n  cat-cow 8 reps\n");
+    let said: Vec<_> = findings(&run.stdout).into_iter().filter(|f| f["level"] == "error").collect();
+    assert_eq!(said.len(), 2, "{}", run.stdout);
+    assert_eq!(said[1]["message"], "`neck-pains` is not a condition I know.");
+    assert_eq!(said[1]["help"], "Did you mean `neck-pain`?");
+    // A prop in the plural is that prop.
+    let run = check_json("props mat, blocks, straps\nwarmup:\n  cat-cow 8 reps\n");
+    assert_eq!(error_locations(&run.stdout), Vec::<String>::new(), "{}", run.stdout);
 }

@@ -136,3 +136,26 @@ fn fixes_that_could_change_the_meaning_are_left_for_the_teacher() {
          plank hold 30s x3\n  band-row 12 reps both arms\n  plank hold 30s 3 repeats\n  strength 10 reps\n"
     );
 }
+
+/// Header lines and a section written as teachers type them are rewritten
+/// the way ybc reads them, and the routine then checks clean.
+#[test]
+fn headers_written_another_way_are_fixed() {
+    let ws = Workspace::new();
+    let typed = "Title: Tuesday class\nLevel - beginners\nduration: 12 min\nprops: mat, blocks\naudience: neck pain\n\
+                 warm up\n  cat-cow 8 reps\n  thread-the-needle 6 reps each side\nstrength:\n  locust hold 5 breaths x 3 rest 30s\n\
+                 cool down\n  doorway-chest-opener hold 45s each side\n  childs-pose 1m\n";
+    let fixed = "title \"Tuesday class\"\nlevel beginner\nduration 12m\nprops mat, blocks\naudience neck-pain\n\
+                 warmup:\n  cat-cow 8 reps\n  thread-the-needle 6 reps each side\nstrength:\n  locust hold 5 breaths x 3 rest 30s\n\
+                 cooldown:\n  doorway-chest-opener hold 45s each side\n  childs-pose 1m\n";
+    let routine = ws.file("class.ybc", typed);
+    let run = ws.run(&["check", "--fix", "--format", "concise", "class.ybc"]);
+    assert_eq!(std::fs::read_to_string(&routine).expect("read"), fixed, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.starts_with("Fixed 7 mistakes in 1 file.\n"), "{}", run.stderr);
+    // What is left is about the class (locust for neck pain), not about how it is written.
+    assert!(!run.stdout.contains("error[syntax]") && !run.stdout.contains("error[unknown"), "{}", run.stdout);
+    // `ybc fmt` then writes `x 3` as `x3`.
+    let formatted = ws.run(&["fmt", "class.ybc"]);
+    assert_eq!(formatted.code, 0, "{}", formatted.stderr);
+    assert!(std::fs::read_to_string(&routine).expect("read").contains("locust hold 5 breaths x3 rest 30s"));
+}

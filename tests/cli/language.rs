@@ -143,3 +143,23 @@ fn the_language_reference_lists_every_prop_and_condition_the_catalog_knows() {
         "docs/language.md's condition list differs from the catalog"
     );
 }
+
+/// Breaths: a hold or a length counted in breaths, and the header that says
+/// how long one breath lasts.
+#[test]
+fn breaths_check() {
+    assert_no_errors("strength:\n  locust hold 5 breaths x3 rest 30s\n  locust 5 breaths\n  locust hold 4-6 breaths\n");
+    assert_no_errors("warmup:\n  cat-cow 1 breath\n  cat-cow 6-8 Breaths\n  bridge 3 reps hold 1 breath\n");
+    assert_no_errors("breath 5-6s\nwarmup:\n  cat-cow 6 breaths\n");
+    // A breathing practice counted in breaths, as a studio's own pose.
+    assert_no_errors("pose ujjayi \"Ujjayi breath\" focus rest hold 1-5m\ncooldown:\n  ujjayi 10 breaths\n");
+}
+
+/// Ranges and sets as they come when typed or copied from an article.
+#[test]
+fn dashes_pulses_and_spaced_sets_read_as_usual() {
+    assert_no_errors("strength:\n  cat-cow 6–10 reps\n  locust hold 20–30s x 3 rest 30s\n  locust hold 20—30s\n");
+    assert_no_errors("duration 10–15m\nstrength:\n  locust 5-8 pulses\n  locust 1 pulse x 2 rest 30s\n");
+    assert_no_errors("strength:\n  2 rounds rest 30–45s:\n    locust hold 20s\n  rest 30–60s\n");
+    assert_no_errors("strength:\n  locust 8 reps tempo 4–0–4\n");
+}

@@ -58,6 +58,41 @@ fn reps_times_hold_tempo_or_the_catalog_pace() {
 }
 
 #[test]
+fn breaths_are_timed_at_the_breath_length() {
+    // 4-6 s a breath unless the routine says otherwise.
+    assert_eq!(total("locust hold 5 breaths\n"), (20, 30));
+    assert_eq!(total("locust hold 5 breaths x3 rest 30s\n"), (120, 150));
+    assert_eq!(total("cat-cow 5-8 breaths\n"), (20, 48));
+    assert_eq!(total("cat-cow 1 breath\n"), (4, 6));
+    assert_eq!(total("bridge 3 reps hold 1 breath\n"), (12, 18));
+    assert_eq!(total("breath 3-4s\nlocust hold 5 breaths\n"), (15, 20));
+    assert_eq!(total("breath 10s\nbreathing 6 breaths\n"), (60, 60));
+}
+
+#[test]
+fn the_plan_shows_breaths_beside_their_seconds() {
+    let ws = Workspace::new();
+    ws.file("r.ybc", "breath 5s\nlocust hold 5 breaths\ncat-cow 6-8 breaths\n");
+    let run = ws.run(&["plan", "r.ybc"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "r.ybc",
+            "",
+            "start  length  what                     side  set  cues",
+            "0:00   25s     Locust · hold 5 breaths",
+            "0:25   30-40s  Cat-Cow · 6-8 breaths",
+            "",
+            "Total: 55-65s",
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn each_side_doubles_and_alternating_does_not() {
     assert_eq!(total("doorway-chest-opener hold 45s each side\n"), (90, 90));
     assert_eq!(total("doorway-chest-opener hold 45s left\n"), (45, 45));

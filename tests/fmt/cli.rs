@@ -191,3 +191,17 @@ fn a_symbolic_link_stays_a_link_and_its_target_is_formatted() {
     assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
     assert_eq!(read(&ws, "real/class.ybc"), TIDY);
 }
+
+/// Ranges with an en or em dash, `x 3`, doses in breaths and the `breath`
+/// header come out in the canonical style.
+#[test]
+fn typed_forms_come_out_canonical() {
+    let ws = Workspace::new();
+    let messy = "props mat\nBreath 4–6s\ntitle \"T\"\nstrength:\n  locust X 3 HOLD 5  Breaths rest 30—45s\n  cat-cow 6–10 Pulses\n  \
+                 childs-pose 1 Breath\n  locust hold 20–30s\n";
+    let tidy = "title \"T\"\nbreath 4-6s\nprops mat\n\nstrength:\n  locust hold 5 breaths x3 rest 30-45s\n  \
+                cat-cow 6-10 pulses\n  childs-pose 1 breath\n  locust hold 20-30s\n";
+    assert_eq!(run_with_stdin(&ws, &["fmt", "-"], messy).stdout, tidy);
+    assert_eq!(run_with_stdin(&ws, &["fmt", "-"], tidy).stdout, tidy);
+    assert_eq!(run_with_stdin(&ws, &["fmt", "--canonical-names", "-"], tidy).stdout, tidy);
+}

@@ -62,6 +62,12 @@ impl Mess<'_> {
         &self.text[span.start..span.end]
     }
 
+    /// The dashes of ranges as copied from an article, at random: an en dash
+    /// or an em dash for `-` (`20–30s`), which `ybc fmt` writes back as `-`.
+    fn dashes(&mut self, part: &str) -> String {
+        part.chars().map(|c| if c == '-' { ['-', '–', '—', '-'][self.rng.usize(..4)] } else { c }).collect()
+    }
+
     /// One or more spaces and tabs.
     fn gap(&mut self) -> &'static str {
         ["  ", " ", "\t", "   ", " \t ", " "][self.rng.usize(..6)]
@@ -116,12 +122,21 @@ impl Mess<'_> {
             .map(|item| {
                 let part = self.slice(item.span).to_owned();
                 match &item.value {
-                    StepItem::Hold(_) | StepItem::Rest(_) | StepItem::Tempo(_) | StepItem::With(_) => {
+                    StepItem::Hold(_) | StepItem::Rest(_) | StepItem::Tempo(_) => {
+                        let part = self.dashes(&part);
                         self.keyword_first(&part)
                     }
+                    StepItem::With(_) => self.keyword_first(&part),
+                    StepItem::Work(_) => self.dashes(&part),
                     StepItem::Reps(_) => {
+                        let part = self.dashes(&part);
                         let (count, word) = part.split_once(' ').unwrap_or((&part, "reps"));
                         format!("{count}{}{}", self.gap(), self.case(word))
+                    }
+                    // `x3` as `X 3`: the sets as teachers also type them.
+                    StepItem::Sets(_) if self.rng.bool() => {
+                        let x = self.case("x");
+                        format!("{x}{}{}", self.gap(), &part[1..])
                     }
                     StepItem::Sets(_) | StepItem::Alternating | StepItem::Left | StepItem::Right => self.case(&part),
                     StepItem::EachSide => format!("{}{}{}", self.case("each"), self.gap(), self.case("side")),
@@ -154,6 +169,10 @@ impl Mess<'_> {
                 match &header.kind {
                     // Attribute words of a custom pose are case-sensitive: only the spacing changes.
                     HeaderKind::Pose(_) => self.keyword_first(&whole),
+                    HeaderKind::Duration(_) => {
+                        let whole = self.dashes(&whole);
+                        self.keyword_first(&whole)
+                    }
                     HeaderKind::Level(_) => {
                         let (keyword, value) = whole.split_once(' ').unwrap_or((&whole, ""));
                         format!("{}{}{}", self.case(keyword), self.gap(), self.case(value))
@@ -326,7 +345,7 @@ proptest! {
 }
 
 /// Pieces of routine lines, and of mistakes, for texts made at random.
-const WORDS: [&str; 34] = [
+const WORDS: [&str; 42] = [
     "locust",
     "Salabhasana",
     "cat-cow",
@@ -361,6 +380,14 @@ const WORDS: [&str; 34] = [
     "rest 30s",
     "é",
     "hold",
+    "hold 5 breaths",
+    "5-8 Breaths",
+    "1 breath",
+    "20–30s",
+    "x 3",
+    "10 pulses",
+    "breath 4—6s",
+    "Title: T",
 ];
 const INDENTS: [&str; 5] = ["", "  ", "    ", "\t", "      "];
 
