@@ -29,6 +29,10 @@ pub struct Catalog {
     pose_names: Vec<(usize, String)>,
     condition_index: Index,
     prop_index: Index,
+    /// Sequences (sun salutations): the built-in ones in the root catalog,
+    /// a routine's or studio's own in the catalog that adds them.
+    sequences: Vec<Sequence>,
+    sequence_index: Index,
 }
 
 /// Adds to `pose` the contraindications that follow from what it does: for
@@ -88,7 +92,8 @@ impl Catalog {
             let poses = load("poses.json", include_str!("poses.json"));
             let conditions = load("conditions.json", include_str!("conditions.json"));
             let props = load("props.json", include_str!("props.json"));
-            Arc::new(Catalog::new(poses, conditions, props))
+            let sequences = load("sequences.json", include_str!("sequences.json"));
+            Arc::new(Catalog::new(poses, conditions, props).with_sequences(sequences))
         }))
     }
 
@@ -102,7 +107,42 @@ impl Catalog {
         let pose_names = by_length(&pose_index);
         let condition_index = index(conditions.iter().map(|c| (&c.id, &c.aliases)));
         let prop_index = index(props.iter().map(|p| (&p.id, &p.aliases)));
-        Self { base: None, poses, conditions, props, pose_index, pose_names, condition_index, prop_index }
+        Self {
+            base: None,
+            poses,
+            conditions,
+            props,
+            pose_index,
+            pose_names,
+            condition_index,
+            prop_index,
+            sequences: Vec::new(),
+            sequence_index: Index::new(),
+        }
+    }
+
+    /// This catalog with these sequences, which take over any of its own
+    /// with the same id.
+    pub fn with_sequences(mut self, sequences: Vec<Sequence>) -> Self {
+        self.sequences.extend(sequences);
+        self.sequence_index = index(self.sequences.iter().map(|s| (&s.id, &s.aliases)));
+        self
+    }
+
+    /// Looks a sequence up by id or alias, ignoring case: this catalog's own
+    /// first, then the built-in ones.
+    pub fn sequence(&self, name: &str) -> Option<&Sequence> {
+        let own = lookup(&self.sequence_index, name).and_then(|(i, _)| self.sequences.get(i));
+        own.or_else(|| {
+            let base = self.base.as_deref()?;
+            lookup(&base.sequence_index, name).and_then(|(i, _)| base.sequences.get(i))
+        })
+    }
+
+    /// Every sequence: the built-in ones, then this catalog's own.
+    pub fn sequences(&self) -> impl Iterator<Item = &Sequence> {
+        let base: &[Sequence] = self.base.as_ref().map_or(&[], |base| &base.sequences);
+        base.iter().chain(self.sequences.iter())
     }
 
     /// This catalog with more poses added (a studio's own, or a routine's `pose` lines).
@@ -110,9 +150,9 @@ impl Catalog {
     /// An added pose whose id is already known takes that id over; an added
     /// alias never hides a known name. The catalog itself is shared, not copied.
     pub fn with_poses(self: &Arc<Self>, extra: Vec<Pose>) -> Self {
-        let (base, mut poses) = match &self.base {
-            Some(base) => (Arc::clone(base), self.poses.clone()),
-            None => (Arc::clone(self), Vec::new()),
+        let (base, mut poses, sequences) = match &self.base {
+            Some(base) => (Arc::clone(base), self.poses.clone(), self.sequences.clone()),
+            None => (Arc::clone(self), Vec::new(), Vec::new()),
         };
         poses.extend(extra);
         let pose_index = index(poses.iter().map(|p| (&p.id, &p.aliases)));
@@ -126,6 +166,8 @@ impl Catalog {
             pose_names,
             condition_index: Index::new(),
             prop_index: Index::new(),
+            sequence_index: index(sequences.iter().map(|s| (&s.id, &s.aliases))),
+            sequences,
         }
     }
 

@@ -469,6 +469,59 @@ pub struct ConditionRule {
     pub sources: Vec<Source>,
 }
 
+/// A named run of poses done as one step, breath by breath: a sun salutation.
+/// A routine writes it like a pose (`sun-salutation-a x3 rest 15s`); the plan
+/// does every pose of every round as its own event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sequence {
+    /// Kebab-case id.
+    pub id: String,
+    /// English display name.
+    pub english: String,
+    /// Sanskrit name as studios spell it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sanskrit: Option<String>,
+    /// The Sanskrit name in IAST.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sanskrit_iast: Option<String>,
+    /// Other names, kebab-case.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The level it suits.
+    pub level: Level,
+    /// The poses, in order.
+    pub poses: Vec<SequencePose>,
+    /// Teaching cues for the whole sequence.
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Where it comes from.
+    pub sources: Vec<Source>,
+}
+
+/// One pose of a [`Sequence`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SequencePose {
+    /// The pose's id.
+    pub pose: String,
+    /// How many breaths it is held (one for a movement on one breath).
+    pub breaths: u32,
+    /// For a one-sided pose, the side, where the sequence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<SequenceSide>,
+}
+
+/// The side one pose of a sequence is done on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SequenceSide {
+    /// The left side.
+    Left,
+    /// The right side.
+    Right,
+}
+
 /// A condition that may be present in a class (`audience`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Condition {

@@ -151,8 +151,8 @@ fn breaths_check() {
     assert_no_errors("strength:\n  locust hold 5 breaths x3 rest 30s\n  locust 5 breaths\n  locust hold 4-6 breaths\n");
     assert_no_errors("warmup:\n  cat-cow 1 breath\n  cat-cow 6-8 Breaths\n  bridge 3 reps hold 1 breath\n");
     assert_no_errors("breath 5-6s\nwarmup:\n  cat-cow 6 breaths\n");
-    // A breathing practice counted in breaths, as a studio's own pose.
-    assert_no_errors("pose ujjayi \"Ujjayi breath\" focus rest hold 1-5m\ncooldown:\n  ujjayi 10 breaths\n");
+    // A breathing practice counted in breaths.
+    assert_no_errors("cooldown:\n  ujjayi 10 breaths\n");
 }
 
 /// Ranges and sets as they come when typed or copied from an article.
