@@ -1,9 +1,9 @@
 //! Plan: a routine expanded into a timeline of every set, side, round and
 //! rest, each with its start and length as a min..max range.
 
-use crate::catalog::Pose;
+use crate::catalog::{Laterality, Pose, SequenceSide};
 use crate::diagnostic::Diagnostic;
-use crate::routine::{Dose, Item, Routine, SectionKind, Sides, Step};
+use crate::routine::{Dose, Item, Routine, SectionKind, SequenceRun, Sides, Step};
 use crate::span::Span;
 use crate::syntax::Range;
 
@@ -104,6 +104,22 @@ pub struct Event {
     pub notes: Vec<String>,
     /// The step's source span.
     pub span: Span,
+    /// For a pose inside a sequence (a sun salutation): which sequence, which
+    /// round of it, and which of its poses.
+    pub sequence: Option<InSequence>,
+}
+
+/// Where an event sits inside a sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InSequence {
+    /// The sequence's id.
+    pub id: String,
+    /// Its English name.
+    pub name: String,
+    /// Which round.
+    pub round: Count,
+    /// Which of its poses, in order.
+    pub position: Count,
 }
 
 /// The seconds one repetition takes: the hold, else the tempo, else the catalog's pace.
@@ -163,7 +179,8 @@ fn event_count(items: &[Item]) -> u64 {
                 let sets = u64::from(step.dose.set_count());
                 let sides = if step.sides == Sides::EachSide { 2 } else { 1 };
                 let rests = if step.dose.rest.is_some() { sets - 1 } else { 0 };
-                sets * sides + rests
+                let poses = step.sequence.as_ref().map_or(1, |run| run.poses.len() as u64);
+                sets * sides * poses + rests
             }
             Item::Rest(_) => 1,
             Item::Note(_) => 0,
@@ -267,10 +284,14 @@ impl Planner<'_> {
             cues,
             notes: Vec::new(),
             span,
+            sequence: None,
         });
     }
 
     fn step(&mut self, step: &Step) {
+        if let Some(run) = &step.sequence {
+            return self.sequence(step, run);
+        }
         let Some(pose) = self.routine.pose(step) else { return };
         let seconds = set_seconds(&step.dose, pose);
         let sets = step.dose.set_count();
@@ -306,9 +327,70 @@ impl Planner<'_> {
                     cues: step.cues.clone(),
                     notes: Vec::new(),
                     span: step.span,
+                    sequence: None,
                 });
             }
             if let (Some(rest), true) = (&step.dose.rest, n < sets) {
+                self.rest(rest.value, RestReason::BetweenSets, Vec::new(), step.span);
+            }
+        }
+    }
+
+    /// A step that does a sequence: each round, each side, each of its poses
+    /// as its own event, held for its breaths at the routine's breath length;
+    /// the step's rest comes between rounds.
+    fn sequence(&mut self, step: &Step, run: &SequenceRun) {
+        let rounds = step.dose.set_count();
+        let breath = self.routine.meta.breath_length();
+        let sides: &[Option<Side>] = match step.sides {
+            Sides::EachSide => &[Some(Side::Right), Some(Side::Left)],
+            _ => &[None],
+        };
+        let of = u32::try_from(run.poses.len()).unwrap_or(u32::MAX);
+        for n in 1..=rounds {
+            for &lead in sides {
+                for (i, item) in (1..).zip(&run.poses) {
+                    let Some(pose) = self.routine.catalog.pose_at(item.pose) else { continue };
+                    let side = match (item.side, lead) {
+                        (Some(SequenceSide::Left), _) => Side::Left,
+                        (Some(SequenceSide::Right), _) => Side::Right,
+                        (None, Some(lead)) if pose.laterality == Laterality::Unilateral => lead,
+                        _ => Side::Both,
+                    };
+                    let breaths = Range::exact(item.breaths);
+                    let seconds = Range {
+                        min: item.breaths.saturating_mul(breath.min),
+                        max: item.breaths.saturating_mul(breath.max),
+                    };
+                    self.push(Event {
+                        kind: EventKind::Pose,
+                        rest_reason: None,
+                        pose: Some(item.pose),
+                        section: self.section.clone(),
+                        rounds: self.rounds.clone(),
+                        set: None,
+                        side: Some(side),
+                        alternating: false,
+                        reps: None,
+                        hold: Some(seconds),
+                        breaths: Some(breaths),
+                        tempo: None,
+                        rep_seconds: None,
+                        seconds,
+                        start: Range::default(),
+                        cues: if i == 1 { step.cues.clone() } else { Vec::new() },
+                        notes: Vec::new(),
+                        span: step.span,
+                        sequence: Some(InSequence {
+                            id: run.id.clone(),
+                            name: run.name.clone(),
+                            round: Count { n, of: rounds },
+                            position: Count { n: i, of },
+                        }),
+                    });
+                }
+            }
+            if let (Some(rest), true) = (&step.dose.rest, n < rounds) {
                 self.rest(rest.value, RestReason::BetweenSets, Vec::new(), step.span);
             }
         }

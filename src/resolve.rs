@@ -539,6 +539,9 @@ impl Resolver<'_> {
             None => {
                 let pose = self.catalog.find_pose(&step.pose.value);
                 if pose.is_none() {
+                    if let Some(run) = self.sequence_run(&step.pose.value) {
+                        return self.sequence_step(step, run);
+                    }
                     self.diagnostics.push(self.unknown_step_pose(&step.pose));
                 }
                 (pose, 0, step.pose.clone())
@@ -707,7 +710,86 @@ impl Resolver<'_> {
             );
         }
         dose.invalid |= self.diagnostics.errors() > errors_before;
-        Some(Step { pose: pose?, name, dose, sides, sides_span, props, cues, span: step.span })
+        Some(Step { pose: pose?, name, dose, sides, sides_span, props, cues, span: step.span, sequence: None })
+    }
+
+    /// The sequence a step's name names, with its poses looked up.
+    fn sequence_run(&self, name: &str) -> Option<Arc<SequenceRun>> {
+        let sequence = self.catalog.sequence(name)?;
+        let poses = sequence
+            .poses
+            .iter()
+            .map(|p| {
+                let pose = self.catalog.find_pose(&p.pose)?;
+                Some(SequenceItem { pose, breaths: p.breaths, side: p.side })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Arc::new(SequenceRun { id: sequence.id.clone(), name: sequence.english.clone(), poses }))
+    }
+
+    /// A step that does a sequence: its rounds (`x3`), the rest between them,
+    /// sides, props and cues; its poses keep their own breaths, so a hold,
+    /// reps or a length is a mistake.
+    fn sequence_step(&mut self, step: &syntax::Step, run: Arc<SequenceRun>) -> Option<Step> {
+        let mut dose = Dose::default();
+        let mut sides = Sides::Both;
+        let mut sides_span = None;
+        let mut props = Vec::new();
+        let mut cues = Vec::new();
+        for item in &step.items {
+            let span = item.span;
+            match &item.value {
+                StepItem::Sets(n) => {
+                    if let Some(first) = &dose.sets {
+                        self.diagnostics.push(duplicate(span, first.span, "rounds"));
+                    } else if *n == 0 || *n > MAX_ROUNDS {
+                        self.diagnostics.push(
+                            Diagnostic::error("dose", span, format!("x{n} is not a number of rounds a class can do."))
+                                .with_label("rounds")
+                                .with_help(format!("Use between x1 and x{MAX_ROUNDS}; three to five rounds warm a class up.")),
+                        );
+                    } else {
+                        dose.sets = Some(Spanned::new(*n, span));
+                    }
+                }
+                StepItem::Rest(r) => self.set_once(&mut dose.rest, r, span, "rest", MAX_REST),
+                StepItem::EachSide => {
+                    sides = Sides::EachSide;
+                    sides_span = Some(span);
+                }
+                StepItem::With(names) => {
+                    for name in names {
+                        props.push(Spanned::new(prop_id(self.catalog, name, self.diagnostics), name.span));
+                    }
+                }
+                StepItem::Cue(cue) => cues.push(cue.clone()),
+                StepItem::Stray(word) => self.diagnostics.push(stray(span, word, &STEP_WORDS, "a step")),
+                StepItem::Invalid => dose.invalid = true,
+                _ => self.diagnostics.push(
+                    Diagnostic::error(
+                        "dose",
+                        span,
+                        format!("{} is a sequence: its poses keep their own breaths.", run.name),
+                    )
+                    .with_label("not for a sequence")
+                    .with_help(
+                        "Give the sequence rounds (`x3`), a rest between them (`rest 15s`), `each side`, props and cues; \
+                         to change its breaths, write the poses as steps of their own.",
+                    ),
+                ),
+            }
+        }
+        Some(Step {
+            pose: NO_POSE,
+            name: step.pose.clone(),
+            dose,
+            sides,
+            sides_span,
+            props,
+            cues,
+            span: step.span,
+            sequence: Some(run),
+        })
     }
 
     /// A pose's name written as words (`child's pose hold 60s`): the grammar

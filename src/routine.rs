@@ -201,6 +201,34 @@ pub struct Step {
     pub cues: Vec<String>,
     /// The whole step.
     pub span: Span,
+    /// For a step that does a sequence (`sun-salutation-a x3`), its poses;
+    /// [`Step::pose`] is then [`NO_POSE`].
+    pub sequence: Option<Arc<SequenceRun>>,
+}
+
+/// The pose index of a step that does a sequence rather than one pose.
+pub const NO_POSE: PoseIndex = usize::MAX;
+
+/// A sequence as a step does it: its name and its poses, resolved.
+#[derive(Debug, Clone)]
+pub struct SequenceRun {
+    /// The sequence's id.
+    pub id: String,
+    /// Its English name.
+    pub name: String,
+    /// The poses, in order.
+    pub poses: Vec<SequenceItem>,
+}
+
+/// One pose of a [`SequenceRun`].
+#[derive(Debug, Clone)]
+pub struct SequenceItem {
+    /// The pose, in the routine's catalog.
+    pub pose: PoseIndex,
+    /// Breaths it is held.
+    pub breaths: u32,
+    /// The side, where the sequence says.
+    pub side: Option<crate::catalog::SequenceSide>,
 }
 
 /// A rest step.

@@ -22,7 +22,7 @@ pub(super) fn findings(
     out: &mut Vec<Diagnostic>,
 ) {
     let audience = unique_audience(context);
-    for info in context.steps() {
+    for info in context.steps().iter().filter(|info| !info.repeat) {
         for condition in &audience {
             let Some(c) =
                 info.pose.contraindications.iter().find(|c| c.condition == condition.value && c.severity == strength)
@@ -37,7 +37,11 @@ pub(super) fn findings(
             if strength == Strength::Caution && c.max_hold.is_some() {
                 continue;
             }
-            out.push(finding(context, info.step, info.pose, c, condition, code, severity));
+            let diagnostic = match info.within {
+                Some(run) => in_sequence(context, info.step, run, info.pose, c, condition, code, severity),
+                None => finding(context, info.step, info.pose, c, condition, code, severity),
+            };
+            out.push(diagnostic);
         }
     }
 }
@@ -74,6 +78,40 @@ pub(super) fn with_audience_label(diagnostic: Diagnostic, condition: &Spanned<St
     } else {
         diagnostic.with_related(condition.span, format!("{} is in the audience here", condition.value))
     }
+}
+
+/// The finding for a pose inside a sequence: it names the pose, offers the
+/// modification, and has no fix (the step's line is the whole sequence).
+#[allow(clippy::too_many_arguments)]
+fn in_sequence(
+    context: &Context<'_>,
+    step: &Step,
+    run: &crate::routine::SequenceRun,
+    pose: &Pose,
+    c: &Contraindication,
+    condition: &Spanned<String>,
+    code: &'static str,
+    severity: Severity,
+) -> Diagnostic {
+    let who = someone_with(context, &c.condition);
+    let reason = lower_first(&c.reason);
+    let (message, label) = match c.severity {
+        Strength::Avoid => (
+            format!("{} includes {}, which is not safe for {who}: {reason}", run.name, pose.english),
+            format!("{} avoids {}", condition_words(context, &c.condition), pose.english),
+        ),
+        Strength::Caution => (
+            format!("{} includes {}, to teach with care for {who}: {reason}", run.name, pose.english),
+            format!("take care with {} here", pose.english),
+        ),
+    };
+    let mut help = sentence(&c.modification);
+    if let Some(other) = c.instead.as_deref().and_then(|id| context.routine.catalog.pose(id)) {
+        help.push_str(&format!(" Offer {} (`{}`) in its place.", other.english, other.id));
+    }
+    help.push_str(" To change a pose of the sequence, write its poses as steps of their own.");
+    let diagnostic = Diagnostic::new(severity, code, step.name.span, message).with_label(label).with_help(help);
+    with_audience_label(diagnostic, condition)
 }
 
 fn finding(

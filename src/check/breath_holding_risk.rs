@@ -33,7 +33,8 @@ breathing, avoid intense squeezes); the 20 s limit is a judgement at the low end
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(condition) = unique_audience(context).into_iter().find(|c| c.value == CONDITION) else { return };
-    for info in context.steps() {
+    // A pose inside a sequence has the sequence's breaths, not a dose of the step's.
+    for info in context.steps().iter().filter(|info| info.within.is_none()) {
         let Some(hold) = &info.step.dose.hold else { continue };
         let pose = info.pose;
         let contraindication = pose.contraindications.iter().find(|c| c.condition == CONDITION);

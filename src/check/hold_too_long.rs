@@ -30,7 +30,8 @@ dose in the catalog.",
 };
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for info in context.steps() {
+    // A pose inside a sequence has the sequence's breaths, not a dose of the step's.
+    for info in context.steps().iter().filter(|info| info.within.is_none()) {
         let Some((hold, range)) = hold_of(info.step, info.pose) else { continue };
         let value = hold.value;
         if value.max <= range.max {

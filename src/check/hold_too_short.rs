@@ -26,7 +26,8 @@ breaths are 20-30 s.",
 };
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for info in context.steps() {
+    // A pose inside a sequence has the sequence's breaths, not a dose of the step's.
+    for info in context.steps().iter().filter(|info| info.within.is_none()) {
         if info.step.dose.reps.is_some() {
             continue;
         }

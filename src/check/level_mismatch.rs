@@ -32,7 +32,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let catalog = &context.routine.catalog;
-    for info in context.steps() {
+    for info in context.steps().iter().filter(|info| !info.repeat) {
         let (step, pose) = (info.step, info.pose);
         if pose.level == Level::Advanced {
             let easier =
@@ -42,10 +42,21 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let mut diagnostic = Diagnostic::warning(
                 RULE.info.name,
                 step.name.span,
-                format!("{} is an advanced pose, and this class is for beginners.", pose.english),
+                match info.within {
+                    Some(run) => format!(
+                        "{} includes {}, an advanced pose, and this class is for beginners.",
+                        run.name, pose.english
+                    ),
+                    None => format!("{} is an advanced pose, and this class is for beginners.", pose.english),
+                },
             )
             .with_label("advanced pose");
             diagnostic = match easier {
+                // A pose inside a sequence can't be swapped on the step's line.
+                Some(_) | None if info.within.is_some() => diagnostic.with_help(format!(
+                    "Offer the class an easier version of {}, or write the sequence's poses as steps of their own.",
+                    pose.english
+                )),
                 Some(other) => diagnostic
                     .with_help(format!(
                         "Teach {} instead (`{}`), and keep {} for students with a steady foundation.",

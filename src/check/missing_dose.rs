@@ -21,7 +21,8 @@ hold), and says so, so that the plan's total is not a surprise.",
 };
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for info in context.steps() {
+    // A pose inside a sequence has the sequence's breaths, not a dose of the step's.
+    for info in context.steps().iter().filter(|info| info.within.is_none()) {
         let (step, pose) = (info.step, info.pose);
         if !step.dose.is_empty() || step.dose.invalid {
             continue;

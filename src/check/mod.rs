@@ -37,7 +37,7 @@ use crate::catalog::Focus;
 use crate::catalog::Pose;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::plan::Plan;
-use crate::routine::{Item, Routine, SectionKind, Step};
+use crate::routine::{Item, Routine, SectionKind, SequenceRun, Step};
 use crate::syntax::Spanned;
 pub use settings::{Level, Settings};
 
@@ -86,6 +86,13 @@ pub struct StepInfo<'a> {
     pub section: Option<SectionKind>,
     /// Whether it sits inside a rounds block.
     pub in_rounds: bool,
+    /// For a pose inside a sequence the step does (a sun salutation), the
+    /// sequence: the pose's dose is the sequence's, not the step's, so the
+    /// dose rules leave it alone, and a finding names the pose.
+    pub within: Option<&'a SequenceRun>,
+    /// Whether the same pose came earlier in the same sequence (chaturanga
+    /// three times in sun salutation B), so a finding about the pose is made once.
+    pub repeat: bool,
 }
 
 /// Whether a step is strength work: anything in a `strength` or `peak`
@@ -138,7 +145,14 @@ impl<'a> Context<'a> {
                     Item::Rounds(r) => walk(routine, &r.body, section, true, out),
                     Item::Step(step) => {
                         if let Some(pose) = routine.pose(step) {
-                            out.push(StepInfo { step, pose, section, in_rounds });
+                            out.push(StepInfo { step, pose, section, in_rounds, within: None, repeat: false });
+                        }
+                        if let Some(run) = &step.sequence {
+                            for (i, item) in run.poses.iter().enumerate() {
+                                let Some(pose) = routine.catalog.pose_at(item.pose) else { continue };
+                                let repeat = run.poses.iter().take(i).any(|earlier| earlier.pose == item.pose);
+                                out.push(StepInfo { step, pose, section, in_rounds, within: Some(run), repeat });
+                            }
                         }
                     }
                     Item::Rest(_) | Item::Note(_) => {}

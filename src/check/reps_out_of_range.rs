@@ -27,7 +27,8 @@ the catalog.",
 };
 
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for info in context.steps() {
+    // A pose inside a sequence has the sequence's breaths, not a dose of the step's.
+    for info in context.steps().iter().filter(|info| info.within.is_none()) {
         let Some(reps) = &info.step.dose.reps else { continue };
         let pose = info.pose;
         // A studio's pose may ask for more than 20 reps; the 20 still holds.

@@ -17,8 +17,10 @@
 //! - `leg`: `[hip, knee, ankle]`, hip flexion (+ forward, − back), knee
 //!   flexion and ankle plantar flexion (90 points the toes).
 //!
-//! In a front view the shoulder and hip angles are abduction (out to the
-//! side) and the far limbs are the figure's right side, mirrored.
+//! In a front view, and in a top view (lying face up, seen from above), the
+//! shoulder and hip angles are abduction (out to the side) and the far limbs
+//! are the figure's right side, mirrored across the spine; `torso_reach`
+//! shortens the back and neck of a torso leaning toward or away from the viewer.
 //!
 //! The SVG this module writes holds geometry only, never text, so it can go
 //! into a page unescaped; titles are added by the templates, which escape.
@@ -64,7 +66,7 @@ enum View {
     Side,
     /// From the front (or the back), standing or sitting on a floor line.
     Front,
-    /// From above, lying on a mat.
+    /// From above, lying face up on a mat: built like a front view.
     Top,
 }
 
@@ -175,6 +177,10 @@ struct Frame {
     arm_reach: Option<[f64; 2]>,
     #[serde(default)]
     far_arm_reach: Option<[f64; 2]>,
+    /// How much of the back and neck shows, for a torso leaning toward or away
+    /// from the viewer in a front view (a wide-legged forward fold).
+    #[serde(default)]
+    torso_reach: Option<f64>,
     /// Draw the head behind the arms (hands in front of the face, as in eagle arms);
     /// by default the head is drawn last, since in a side view it sits between the arms.
     #[serde(default)]
@@ -266,8 +272,11 @@ impl Point {
         Self { x: self.x + length * r.cos(), y: self.y + length * r.sin() }
     }
 
-    fn mirror_x(self) -> Self {
-        Self { x: -self.x, y: self.y }
+    /// The mirror image across the line through `origin` in direction `degrees`.
+    fn reflect(self, origin: Self, degrees: f64) -> Self {
+        let r = 2.0 * degrees * PI / 180.0;
+        let (dx, dy) = (self.x - origin.x, self.y - origin.y);
+        Self { x: origin.x + dx * r.cos() + dy * r.sin(), y: origin.y + dx * r.sin() - dy * r.cos() }
     }
 }
 
@@ -354,27 +363,31 @@ fn pose(frame: &Frame, view: View) -> Posed {
     let pelvis = Point::default();
     let lower = frame.torso;
     let upper = lower - frame.spine;
-    let mid = pelvis.toward(lower, bones::LOWER_BACK);
-    let neck_base = mid.toward(upper, bones::UPPER_BACK);
-    let head = neck_base.toward(upper - frame.neck, bones::NECK);
+    let torso_reach = frame.torso_reach.unwrap_or(1.0);
+    let mid = pelvis.toward(lower, bones::LOWER_BACK * torso_reach);
+    let neck_base = mid.toward(upper, bones::UPPER_BACK * torso_reach);
+    let head = neck_base.toward(upper - frame.neck, bones::NECK * torso_reach);
     let far_arm_angles = frame.far_arm.unwrap_or(frame.arm);
     let far_leg_angles = frame.far_leg.unwrap_or(frame.leg);
     let reach = frame.arm_reach.unwrap_or([1.0, 1.0]);
     let far_reach = frame.far_arm_reach.unwrap_or(reach);
-    if view == View::Front {
-        // The figure's left side is drawn on the viewer's right; its right side
-        // is the same construction mirrored across the (upright) spine.
+    if view == View::Front || view == View::Top {
+        // Seen from the front, or from above lying face up: the figure's left
+        // side is drawn on the viewer's right; its right side
+        // is the same construction mirrored across the spine: the arms across
+        // the upper back's line, the legs across the lower back's, so a torso
+        // tilted sideways (triangle, side plank) keeps both sides attached.
         let shoulder = neck_base.toward(upper - 90.0, bones::SHOULDER_HALF);
         let hip = pelvis.toward(lower - 90.0, bones::HIP_HALF);
         let left_arm = arm(shoulder, upper, frame.arm, reach);
         let left_leg = leg(hip, lower, frame.leg, bones::FOOT * 0.6);
         let right_arm = arm(shoulder, upper, far_arm_angles, far_reach);
         let right_leg = leg(hip, lower, far_leg_angles, bones::FOOT * 0.6);
-        let mirror = |limb: Limb| Limb {
-            root: limb.root.mirror_x(),
-            middle: limb.middle.mirror_x(),
-            end: limb.end.mirror_x(),
-            tip: limb.tip.map(Point::mirror_x),
+        let mirror = |limb: Limb, origin: Point, degrees: f64| Limb {
+            root: limb.root.reflect(origin, degrees),
+            middle: limb.middle.reflect(origin, degrees),
+            end: limb.end.reflect(origin, degrees),
+            tip: limb.tip.map(|p| p.reflect(origin, degrees)),
         };
         Posed {
             pelvis,
@@ -382,11 +395,11 @@ fn pose(frame: &Frame, view: View) -> Posed {
             neck_base,
             head,
             arm: left_arm,
-            far_arm: mirror(right_arm),
+            far_arm: mirror(right_arm, neck_base, upper),
             leg: left_leg,
-            far_leg: mirror(right_leg),
-            shoulders: Some((shoulder, shoulder.mirror_x())),
-            hips: Some((hip, hip.mirror_x())),
+            far_leg: mirror(right_leg, pelvis, lower),
+            shoulders: Some((shoulder, shoulder.reflect(neck_base, upper))),
+            hips: Some((hip, hip.reflect(pelvis, lower))),
         }
     } else {
         Posed {
@@ -519,7 +532,7 @@ fn sketch(spec: &FigureSpec, frame: &Frame) -> Sketch {
     let neck = Shape::Line { points: vec![posed.neck_base, neck_top], curve: false, class: Ink::Body };
     let head = Shape::Circle { center: posed.head, r: bones::HEAD, class: Ink::Head };
     match spec.view {
-        View::Side | View::Top => {
+        View::Side => {
             sketch.far.push(limb_shape(&posed.far_leg, Ink::Body));
             sketch.far.push(limb_shape(&posed.far_arm, Ink::Body));
             // The head goes on top: in a side view it is often between the arms.
@@ -531,7 +544,7 @@ fn sketch(spec: &FigureSpec, frame: &Frame) -> Sketch {
                 head,
             ]);
         }
-        View::Front => {
+        View::Front | View::Top => {
             let mut body = vec![torso, neck];
             if let Some((l, r)) = posed.shoulders {
                 body.push(Shape::Line { points: vec![l, r], curve: false, class: Ink::Body });
@@ -928,6 +941,84 @@ mod tests {
         for id in ids {
             assert!(catalog.pose(id).is_some_and(|p| p.id == id), "figure for unknown pose {id}");
         }
+    }
+
+    fn frame(json: serde_json::Value) -> Frame {
+        serde_json::from_value(json).expect("a frame")
+    }
+
+    fn distance(a: Point, b: Point) -> f64 {
+        (a.x - b.x).hypot(a.y - b.y)
+    }
+
+    /// Which side of the line through `origin` in direction `degrees` a point is on.
+    fn side_of(p: Point, origin: Point, degrees: f64) -> f64 {
+        let r = degrees * PI / 180.0;
+        (r.cos() * (p.y - origin.y) - r.sin() * (p.x - origin.x)).signum()
+    }
+
+    /// Upright, the figure's right side is the mirror image of its left across
+    /// the middle of the drawing, as it always was.
+    #[test]
+    fn an_upright_front_view_is_mirrored_across_the_middle() {
+        let f = frame(serde_json::json!({ "torso": 90, "arm": [40, 30], "leg": [20, 10, 5] }));
+        let posed = pose(&f, View::Front);
+        for (near, far) in [(posed.arm, posed.far_arm), (posed.leg, posed.far_leg)] {
+            for (a, b) in [(near.root, far.root), (near.middle, far.middle), (near.end, far.end)] {
+                assert!((a.x + b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// Tipped sideways (triangle, side plank, gate), the right side is mirrored
+    /// across the spine, so both shoulders and both hips stay on the torso and
+    /// the limbs with the same angles are mirror images across it.
+    #[test]
+    fn a_tilted_front_view_keeps_both_sides_on_the_spine() {
+        let f = frame(serde_json::json!({ "torso": 30, "spine": 10, "arm": [100, 20], "leg": [110, 15, 0] }));
+        let posed = pose(&f, View::Front);
+        let upper = 20.0;
+        let (left, right) = posed.shoulders.expect("a shoulder line");
+        assert!((distance(left, posed.neck_base) - bones::SHOULDER_HALF).abs() < 1e-9);
+        assert!((distance(right, posed.neck_base) - bones::SHOULDER_HALF).abs() < 1e-9);
+        let (left, right) = posed.hips.expect("a hip line");
+        assert!((distance(left, posed.pelvis) - bones::HIP_HALF).abs() < 1e-9);
+        assert!((distance(right, posed.pelvis) - bones::HIP_HALF).abs() < 1e-9);
+        assert!((distance(posed.arm.end, posed.neck_base) - distance(posed.far_arm.end, posed.neck_base)).abs() < 1e-9);
+        assert_eq!(side_of(posed.far_arm.end, posed.neck_base, upper), -side_of(posed.arm.end, posed.neck_base, upper));
+        assert!((distance(posed.leg.end, posed.pelvis) - distance(posed.far_leg.end, posed.pelvis)).abs() < 1e-9);
+        assert_eq!(side_of(posed.far_leg.end, posed.pelvis, 30.0), -side_of(posed.leg.end, posed.pelvis, 30.0));
+    }
+
+    /// A top view is a figure lying face up seen from above: shoulder and hip
+    /// lines, both sides drawn alike, on a mat rather than a floor line.
+    #[test]
+    fn a_top_view_is_built_like_a_front_view() {
+        let f = frame(serde_json::json!({ "torso": 90, "arm": [95, 0], "leg": [60, 90, 0] }));
+        let posed = pose(&f, View::Top);
+        assert!(posed.shoulders.is_some() && posed.hips.is_some());
+        assert!((posed.arm.end.x + posed.far_arm.end.x).abs() < 1e-9);
+        let spec = FigureSpec { pose: "test".to_owned(), view: View::Top, frames: vec![f] };
+        let drawn = sketch(&spec, &spec.frames[0]);
+        assert!(drawn.far.is_empty(), "no lighter far side from above");
+        assert!(matches!(drawn.back.first(), Some(Shape::Rect { .. })), "a mat, not a floor line");
+    }
+
+    /// `torso_reach` shortens the back and the neck, not the head or the limbs.
+    #[test]
+    fn torso_reach_shortens_the_back_and_neck() {
+        let full = pose(&frame(serde_json::json!({ "torso": 270, "arm": [180, 0], "leg": [160, 0, 0] })), View::Front);
+        let half = pose(
+            &frame(serde_json::json!({ "torso": 270, "torso_reach": 0.5, "arm": [180, 0], "leg": [160, 0, 0] })),
+            View::Front,
+        );
+        let back = bones::LOWER_BACK + bones::UPPER_BACK;
+        assert!((distance(full.pelvis, full.neck_base) - back).abs() < 1e-9);
+        assert!((distance(half.pelvis, half.neck_base) - back / 2.0).abs() < 1e-9);
+        assert!((distance(half.neck_base, half.head) - bones::NECK / 2.0).abs() < 1e-9);
+        let arm = |p: &Posed| distance(p.arm.root, p.arm.end);
+        assert!((arm(&full) - arm(&half)).abs() < 1e-9);
+        assert!((distance(half.leg.root, half.leg.end) - distance(full.leg.root, full.leg.end)).abs() < 1e-9);
     }
 
     #[test]

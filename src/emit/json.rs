@@ -54,6 +54,7 @@ enum Node<'a> {
     Section { section: &'static str, title: Option<&'a str>, line: usize, items: Vec<Node<'a>> },
     Rounds { count: u32, rest: Option<Range>, line: usize, items: Vec<Node<'a>> },
     Step(StepNode<'a>),
+    Sequence(SequenceNode<'a>),
     Rest { seconds: Range, cues: &'a [String], line: usize },
     Note { text: &'a str, line: usize },
 }
@@ -74,6 +75,36 @@ struct StepNode<'a> {
     props: Vec<&'a str>,
     cues: &'a [String],
     line: usize,
+}
+
+#[derive(Serialize)]
+struct SequenceNode<'a> {
+    sequence: &'a str,
+    english: &'a str,
+    sanskrit: Option<&'a str>,
+    rounds: u32,
+    rest: Option<Range>,
+    sides: Sides,
+    poses: Vec<SequencePoseNode<'a>>,
+    props: Vec<&'a str>,
+    cues: &'a [String],
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct SequencePoseNode<'a> {
+    pose: &'a str,
+    english: &'a str,
+    breaths: u32,
+    side: Option<crate::catalog::SequenceSide>,
+}
+
+#[derive(Serialize)]
+struct InSequenceNode<'a> {
+    id: &'a str,
+    name: &'a str,
+    round: Count,
+    position: Count,
 }
 
 #[derive(Serialize)]
@@ -102,6 +133,7 @@ struct TimelineEvent<'a> {
     notes: &'a [String],
     line: usize,
     next: Option<String>,
+    sequence: Option<InSequenceNode<'a>>,
 }
 
 /// Renders a checked routine and its plan as pretty-printed JSON with a final
@@ -159,6 +191,7 @@ fn nodes<'a>(routine: &'a Routine, items: &'a [Item], lines: &LineIndex) -> Vec<
                 line: lines.line(r.span.start),
                 items: nodes(routine, &r.body, lines),
             },
+            Item::Step(step) if step.sequence.is_some() => sequence_node(routine, step, lines),
             Item::Step(step) => {
                 let pose = routine.pose(step);
                 Node::Step(StepNode {
@@ -184,6 +217,36 @@ fn nodes<'a>(routine: &'a Routine, items: &'a [Item], lines: &LineIndex) -> Vec<
             Item::Note(note) => Node::Note { text: &note.value, line: lines.line(note.span.start) },
         })
         .collect()
+}
+
+fn sequence_node<'a>(routine: &'a Routine, step: &'a crate::routine::Step, lines: &LineIndex) -> Node<'a> {
+    let run = step.sequence.as_deref();
+    let sequence = run.and_then(|run| routine.catalog.sequence(&run.id));
+    Node::Sequence(SequenceNode {
+        sequence: run.map_or("", |run| run.id.as_str()),
+        english: run.map_or("", |run| run.name.as_str()),
+        sanskrit: sequence.and_then(|s| s.sanskrit.as_deref()),
+        rounds: step.dose.set_count(),
+        rest: step.dose.rest.as_ref().map(|r| r.value),
+        sides: step.sides,
+        poses: run
+            .map(|run| run.poses.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|item| {
+                let pose = routine.catalog.pose_at(item.pose)?;
+                Some(SequencePoseNode {
+                    pose: &pose.id,
+                    english: &pose.english,
+                    breaths: item.breaths,
+                    side: item.side,
+                })
+            })
+            .collect(),
+        props: step.props.iter().map(|p| p.value.as_str()).collect(),
+        cues: &step.cues,
+        line: lines.line(step.span.start),
+    })
 }
 
 fn timeline_event<'a>(
@@ -219,6 +282,12 @@ fn timeline_event<'a>(
         notes: &event.notes,
         line: lines.line(event.span.start),
         next: plan.events.get(index + 1).map(|next| event_name(routine, next)),
+        sequence: event.sequence.as_ref().map(|s| InSequenceNode {
+            id: &s.id,
+            name: &s.name,
+            round: s.round,
+            position: s.position,
+        }),
     }
 }
 

@@ -35,7 +35,10 @@ pub fn plan(routine: &Routine, plan: &Plan, name: &str) -> String {
 /// One event's row of the plan table.
 fn event_row(routine: &Routine, event: &crate::plan::Event) -> [String; 6] {
     let mut what = match event.kind {
-        EventKind::Pose => crate::emit::json::event_name(routine, event),
+        EventKind::Pose => match &event.sequence {
+            Some(sequence) => format!("{}: {}", sequence.name, crate::emit::json::event_name(routine, event)),
+            None => crate::emit::json::event_name(routine, event),
+        },
         EventKind::Rest => "Rest".to_owned(),
     };
     if let Some(reps) = event.reps {
@@ -54,6 +57,9 @@ fn event_row(routine: &Routine, event: &crate::plan::Event) -> [String; 6] {
         Some(Side::Both) | None => "",
     };
     let mut set = event.set.filter(|s| s.of > 1).map_or(String::new(), |s| format!("{}/{}", s.n, s.of));
+    if let Some(sequence) = event.sequence.as_ref().filter(|s| s.round.of > 1) {
+        set = format!("{}/{}", sequence.round.n, sequence.round.of);
+    }
     if let Some(round) = event.rounds.last() {
         set = format!("round {}/{}{}{}", round.n, round.of, if set.is_empty() { "" } else { ", set " }, set);
     }
