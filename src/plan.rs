@@ -368,7 +368,7 @@ impl Planner<'_> {
                         pose: Some(item.pose),
                         section: self.section.clone(),
                         rounds: self.rounds.clone(),
-                        set: None,
+                        set: Some(Count { n, of: rounds }),
                         side: Some(side),
                         alternating: false,
                         reps: None,

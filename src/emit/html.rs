@@ -248,6 +248,8 @@ pub struct Card {
     pub when: String,
     /// Whether the card's text is long (the deck sets it a little smaller).
     pub long: bool,
+    /// Whether the pictures are a sequence's strip of small figures, one per pose.
+    pub strip: bool,
     /// The section it belongs to: "Warm-up: Thoracic mobility".
     pub section: String,
     /// The rounds it is repeated in: "3 rounds, rest 45 s between rounds".
@@ -531,6 +533,9 @@ impl Builder<'_> {
     }
 
     fn card(&mut self, step: &Step) -> Option<Card> {
+        if let Some(run) = &step.sequence {
+            return Some(self.sequence_card(step, run));
+        }
         let routine = self.routine;
         let catalog = &routine.catalog;
         let pose = routine.pose(step)?;
@@ -598,11 +603,110 @@ impl Builder<'_> {
             mods,
             when,
             long: text_len > 280,
+            strip: false,
             section: self.section_name.clone(),
             rounds: self.rounds.last().cloned(),
             notes: std::mem::take(&mut self.notes),
             then: Vec::new(),
         })
+    }
+}
+
+impl Builder<'_> {
+    /// The card of a step that does a sequence: a strip of small figures, one
+    /// for each pose in order, the rounds and the breaths, and what to change
+    /// for the people in the class, pose by pose.
+    fn sequence_card(&mut self, step: &Step, run: &crate::routine::SequenceRun) -> Card {
+        let routine = self.routine;
+        let catalog = &routine.catalog;
+        let number = self.cards.len() + 1;
+        let id = format!("step-{number}");
+        let sequence = catalog.sequence(&run.id);
+        let poses: Vec<(&Pose, &crate::routine::SequenceItem)> =
+            run.poses.iter().filter_map(|item| Some((catalog.pose_at(item.pose)?, item))).collect();
+        let pictures = poses
+            .iter()
+            .enumerate()
+            .map(|(i, (pose, item))| {
+                let mirrored = item.side == Some(crate::catalog::SequenceSide::Left);
+                let drawing = figure::draw(&pose.id, mirrored);
+                let breaths =
+                    if item.breaths == 1 { "1 breath".to_owned() } else { format!("{} breaths", item.breaths) };
+                Picture {
+                    id: format!("{id}-fig{}", i + 1),
+                    title: format!("{}. {}, {breaths}", i + 1, pose.english),
+                    placeholder: drawing.is_none(),
+                    width: drawing.as_ref().map_or(figure::WIDTH, |d| d.width).to_string(),
+                    svg: drawing.map_or_else(figure::placeholder, |d| d.svg),
+                    wide: false,
+                }
+            })
+            .collect();
+        let dose = words::sequence_dose(step, run, routine.meta.breath_length());
+        let order: Vec<String> = poses
+            .iter()
+            .map(|(pose, item)| match item.breaths {
+                1 => pose.english.clone(),
+                n => format!("{} ({n} breaths)", pose.english),
+            })
+            .collect();
+        let mut cues = step.cues.clone();
+        cues.push(format!("In order: {}.", order.join(", ")));
+        let mut mods = Vec::new();
+        for condition in routine.meta.audience.iter().filter_map(|a| catalog.condition(&a.value)) {
+            let mut seen: Vec<&str> = Vec::new();
+            for (pose, _) in &poses {
+                if seen.contains(&pose.id.as_str()) {
+                    continue;
+                }
+                seen.push(&pose.id);
+                for c in pose.contraindications.iter().filter(|c| c.condition == condition.id) {
+                    mods.push(Modification {
+                        condition: condition.name.clone(),
+                        severity: match c.severity {
+                            Severity::Avoid => "Change it",
+                            Severity::Caution => "Take care",
+                        },
+                        text: format!("{}: {}", pose.english, c.modification),
+                    });
+                }
+            }
+        }
+        let spans = [step.span.start];
+        let when = match self.time_of(&spans) {
+            Some((start, total)) => {
+                format!("Step {number} · at {} · {}", vocabulary::clock_range(start), vocabulary::length_range(total))
+            }
+            None => format!("Step {number}"),
+        };
+        let text_len = cues.iter().map(String::len).sum::<usize>()
+            + mods.iter().map(|m| m.text.len() + m.condition.len() + 16).sum::<usize>();
+        Card {
+            pictures,
+            id,
+            number,
+            english: run.name.clone(),
+            sanskrit: sequence.and_then(|s| s.sanskrit.clone()),
+            dose,
+            focus: "Flow",
+            props: step
+                .props
+                .iter()
+                .map(|p| catalog.prop(&p.value).map_or_else(|| p.value.clone(), |q| q.name.clone()))
+                .collect(),
+            cues,
+            key_cue: sequence.and_then(|s| s.cues.first().cloned()),
+            easier: Vec::new(),
+            harder: Vec::new(),
+            mods,
+            when,
+            long: text_len > 280,
+            strip: true,
+            section: self.section_name.clone(),
+            rounds: self.rounds.last().cloned(),
+            notes: std::mem::take(&mut self.notes),
+            then: Vec::new(),
+        }
     }
 }
 

@@ -57,9 +57,6 @@ fn event_row(routine: &Routine, event: &crate::plan::Event) -> [String; 6] {
         Some(Side::Both) | None => "",
     };
     let mut set = event.set.filter(|s| s.of > 1).map_or(String::new(), |s| format!("{}/{}", s.n, s.of));
-    if let Some(sequence) = event.sequence.as_ref().filter(|s| s.round.of > 1) {
-        set = format!("{}/{}", sequence.round.n, sequence.round.of);
-    }
     if let Some(round) = event.rounds.last() {
         set = format!("round {}/{}{}{}", round.n, round.of, if set.is_empty() { "" } else { ", set " }, set);
     }

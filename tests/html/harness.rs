@@ -116,6 +116,13 @@ pub fn expected_cards(routine: &Path) -> Vec<Expected> {
         .steps()
         .into_iter()
         .filter_map(|(step, _)| {
+            if let Some(run) = &step.sequence {
+                return Some(Expected {
+                    english: run.name.clone(),
+                    sanskrit: catalog.sequence(&run.id).and_then(|s| s.sanskrit.clone()),
+                    dose: ybc::emit::words::sequence_dose(step, run, compiled.routine.meta.breath_length()),
+                });
+            }
             let pose = compiled.routine.pose(step)?;
             Some(Expected {
                 english: pose.english.clone(),
