@@ -426,6 +426,7 @@ impl Lowering<'_> {
         // each with few items, and a vector grown by pushing holds up to four.
         let mut items: Vec<Spanned<StepItem>> = Vec::with_capacity(inner.len());
         let mut words = Words::default();
+        let mut lone: Option<Bare> = None;
         for p in inner {
             let item_span = self.span(&p);
             self.poisoned = false;
@@ -470,6 +471,11 @@ impl Lowering<'_> {
                 let plain = rule == Rule::work;
                 match self.bare.take() {
                     Some(number) => {
+                        // `warrior 2`: a lone digit just after the name may be
+                        // part of it, which only the catalog can tell.
+                        if items.is_empty() && plain && number.text.len() == 1 {
+                            lone = Some(number.clone());
+                        }
                         words.prev = Prev::Bare(number);
                         if !plain {
                             words.length = None;
@@ -485,6 +491,18 @@ impl Lowering<'_> {
                 }
                 items.push(Spanned::new(item, item_span));
             }
+        }
+        // A lone digit no unit word completed is left for `resolve`, which
+        // knows whether the name and the digit are a pose (`warrior-2`) and
+        // otherwise says the number needs a unit.
+        if let Some(number) = lone
+            && let Some(index) = number.diagnostic
+            && self.diagnostics.get(index).is_some_and(|d| d.span == number.span && d.code == "duration")
+            && let Some(first) = items.first_mut()
+            && first.span == number.span
+        {
+            self.diagnostics.remove(index);
+            first.value = StepItem::Stray(number.text);
         }
         // Words read together (`30 seconds`) make fewer items than parts:
         // give back what is not used (a no-op when every part made one).
@@ -837,19 +855,7 @@ impl Lowering<'_> {
                     self.seconds_of(&low, low.as_str().parse::<u64>().unwrap_or(u64::MAX), unit)
                 }
                 None => {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            "duration",
-                            span,
-                            format!("`{}` needs a unit: seconds, minutes or hours.", low.as_str()),
-                        )
-                        .with_label("no unit")
-                        .with_help(format!(
-                            "Write `{0}s` for seconds or `{0}m` for minutes; for repetitions write `{0} reps`.",
-                            low.as_str()
-                        ))
-                        .with_fix(span, format!("{}s", low.as_str())),
-                    );
+                    self.diagnostics.push(message::needs_unit(span, low.as_str()));
                     self.bare = Some(Bare {
                         span,
                         text: low.as_str().to_owned(),
