@@ -300,6 +300,11 @@ struct LengthInWords {
     replacement: String,
 }
 
+/// Whether a dose's text has a `b`: of the dose words only `breath` has one.
+fn has_b(text: &str) -> bool {
+    text.bytes().any(|b| b | 0x20 == b'b')
+}
+
 /// Whether `word` is a number or a range of numbers with no unit (`30`, `20-30`).
 fn is_bare_number(word: &str) -> bool {
     let mut parts = word.split(['-', '–', '—']);
@@ -432,6 +437,9 @@ impl Lowering<'_> {
             self.poisoned = false;
             let rule = p.as_rule();
             let item = match rule {
+                // Only a count of breaths has a `b` in it: one look at the
+                // text spares the common `hold 30s` and `8 reps` a walk of their tokens.
+                Rule::hold if !has_b(p.as_str()) => StepItem::Hold(self.inner_dur(p)),
                 Rule::hold => match p.clone().into_inner().find(|q| q.as_rule() == Rule::breaths) {
                     Some(breaths) => {
                         let span = self.span(&breaths);
@@ -440,7 +448,7 @@ impl Lowering<'_> {
                     None => StepItem::Hold(self.inner_dur(p)),
                 },
                 Rule::work => StepItem::Work(self.inner_dur(p)),
-                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
+                Rule::reps if has_b(p.as_str()) => {
                     StepItem::Breaths(Spanned::new(self.inner_count(p).value, item_span))
                 }
                 Rule::reps => StepItem::Reps(self.inner_count(p)),
@@ -725,7 +733,7 @@ impl Lowering<'_> {
                     PoseAttr::Stray(p.as_str().to_owned())
                 }
                 Rule::hold => PoseAttr::Hold(self.inner_dur(p).value),
-                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
+                Rule::reps if has_b(p.as_str()) => {
                     PoseAttr::Stray(p.as_str().to_owned())
                 }
                 Rule::reps => PoseAttr::Reps(self.inner_count(p).value),
