@@ -733,9 +733,7 @@ impl Lowering<'_> {
                     PoseAttr::Stray(p.as_str().to_owned())
                 }
                 Rule::hold => PoseAttr::Hold(self.inner_dur(p).value),
-                Rule::reps if has_b(p.as_str()) => {
-                    PoseAttr::Stray(p.as_str().to_owned())
-                }
+                Rule::reps if has_b(p.as_str()) => PoseAttr::Stray(p.as_str().to_owned()),
                 Rule::reps => PoseAttr::Reps(self.inner_count(p).value),
                 Rule::per_rep_attr => PoseAttr::PerRep(self.inner_dur(p).value),
                 Rule::rest_attr => PoseAttr::Rest(self.inner_dur(p).value),
