@@ -530,7 +530,7 @@ impl Resolver<'_> {
     fn step(&mut self, step: &syntax::Step) -> Option<Step> {
         // The name, as the rules quote and fix it: for a name in words, the
         // id over all of the words, so that a fix (`… 4-8 reps`) replaces them all.
-        let (pose, in_words, name) = match self.pose_in_words(step) {
+        let (pose, in_words, name) = match self.pose_with_number(step).or_else(|| self.pose_in_words(step)) {
             Some((pose, words, diagnostic)) => {
                 let name = self.catalog.pose_at(pose).map(|p| Spanned::new(p.id.clone(), diagnostic.span));
                 self.diagnostics.push(diagnostic);
@@ -668,6 +668,10 @@ impl Resolver<'_> {
                     }
                 }
                 StepItem::Cue(cue) => cues.push(cue.clone()),
+                // A lone digit after the name that is not part of it (`locust 2`).
+                StepItem::Stray(word) if word.bytes().all(|b| b.is_ascii_digit()) => {
+                    self.diagnostics.push(syntax::needs_unit(span, word));
+                }
                 StepItem::Stray(word) => self.diagnostics.push(stray(span, word, &STEP_WORDS, "a step")),
                 StepItem::Invalid => dose.invalid = true,
             }
@@ -831,6 +835,46 @@ impl Resolver<'_> {
             .with_safe_fix(span, id.clone());
             Some((pose, n - 1, diagnostic))
         })
+    }
+
+    /// A pose's name and a lone digit (`warrior 2`), where the name with
+    /// the digit, after a dash or not, is a pose (`warrior-2`, `warrior2`):
+    /// one mistake, with the pose's id to write, rather than an unknown pose
+    /// and a number with no unit. The fix is safe when the name alone is no
+    /// pose; when it is one, `2` may have been a length missing its unit.
+    fn pose_with_number(&self, step: &syntax::Step) -> Option<(crate::catalog::PoseIndex, usize, Diagnostic)> {
+        let first = step.items.first()?;
+        let StepItem::Stray(digit) = &first.value else { return None };
+        if digit.len() != 1 || !digit.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let name = &step.pose.value;
+        let pose = self
+            .catalog
+            .find_pose(&format!("{name}-{digit}"))
+            .or_else(|| self.catalog.find_pose(&format!("{name}{digit}")))?;
+        let id = &self.catalog.pose_at(pose)?.id;
+        let span = Span::new(step.pose.span.start, first.span.end);
+        let written = format!("{} {digit}", quote(name));
+        let help = format!(
+            "A pose's name is one word, with a dash before its number: write `{id}`. `ybc poses` lists every name."
+        );
+        let diagnostic = if self.catalog.find_pose(name).is_some() {
+            Diagnostic::error(
+                "unknown-pose",
+                span,
+                format!("`{digit}` after `{}` has no unit: did you mean the pose `{id}`?", quote(name)),
+            )
+            .with_label("a pose's name and a number")
+            .with_help(format!("{help} For a length, give the number its unit: `{digit}m`."))
+            .with_fix(span, id.clone())
+        } else {
+            Diagnostic::error("unknown-pose", span, format!("`{written}` is not a pose I know: did you mean `{id}`?"))
+                .with_label("a pose's name and its number")
+                .with_help(help)
+                .with_safe_fix(span, id.clone())
+        };
+        Some((pose, 1, diagnostic))
     }
 
     fn unknown_step_pose(&self, name: &Spanned<String>) -> Diagnostic {

@@ -300,6 +300,11 @@ struct LengthInWords {
     replacement: String,
 }
 
+/// Whether a dose's text has a `b`: of the dose words only `breath` has one.
+fn has_b(text: &str) -> bool {
+    text.bytes().any(|b| b | 0x20 == b'b')
+}
+
 /// Whether `word` is a number or a range of numbers with no unit (`30`, `20-30`).
 fn is_bare_number(word: &str) -> bool {
     let mut parts = word.split(['-', '–', '—']);
@@ -426,11 +431,15 @@ impl Lowering<'_> {
         // each with few items, and a vector grown by pushing holds up to four.
         let mut items: Vec<Spanned<StepItem>> = Vec::with_capacity(inner.len());
         let mut words = Words::default();
+        let mut lone: Option<Bare> = None;
         for p in inner {
             let item_span = self.span(&p);
             self.poisoned = false;
             let rule = p.as_rule();
             let item = match rule {
+                // Only a count of breaths has a `b` in it: one look at the
+                // text spares the common `hold 30s` and `8 reps` a walk of their tokens.
+                Rule::hold if !has_b(p.as_str()) => StepItem::Hold(self.inner_dur(p)),
                 Rule::hold => match p.clone().into_inner().find(|q| q.as_rule() == Rule::breaths) {
                     Some(breaths) => {
                         let span = self.span(&breaths);
@@ -439,7 +448,7 @@ impl Lowering<'_> {
                     None => StepItem::Hold(self.inner_dur(p)),
                 },
                 Rule::work => StepItem::Work(self.inner_dur(p)),
-                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
+                Rule::reps if has_b(p.as_str()) => {
                     StepItem::Breaths(Spanned::new(self.inner_count(p).value, item_span))
                 }
                 Rule::reps => StepItem::Reps(self.inner_count(p)),
@@ -470,6 +479,11 @@ impl Lowering<'_> {
                 let plain = rule == Rule::work;
                 match self.bare.take() {
                     Some(number) => {
+                        // `warrior 2`: a lone digit just after the name may be
+                        // part of it, which only the catalog can tell.
+                        if items.is_empty() && plain && number.text.len() == 1 {
+                            lone = Some(number.clone());
+                        }
                         words.prev = Prev::Bare(number);
                         if !plain {
                             words.length = None;
@@ -485,6 +499,18 @@ impl Lowering<'_> {
                 }
                 items.push(Spanned::new(item, item_span));
             }
+        }
+        // A lone digit no unit word completed is left for `resolve`, which
+        // knows whether the name and the digit are a pose (`warrior-2`) and
+        // otherwise says the number needs a unit.
+        if let Some(number) = lone
+            && let Some(index) = number.diagnostic
+            && self.diagnostics.get(index).is_some_and(|d| d.span == number.span && d.code == "duration")
+            && let Some(first) = items.first_mut()
+            && first.span == number.span
+        {
+            self.diagnostics.remove(index);
+            first.value = StepItem::Stray(number.text);
         }
         // Words read together (`30 seconds`) make fewer items than parts:
         // give back what is not used (a no-op when every part made one).
@@ -707,9 +733,7 @@ impl Lowering<'_> {
                     PoseAttr::Stray(p.as_str().to_owned())
                 }
                 Rule::hold => PoseAttr::Hold(self.inner_dur(p).value),
-                Rule::reps if p.clone().into_inner().any(|q| q.as_rule() == Rule::breath_word) => {
-                    PoseAttr::Stray(p.as_str().to_owned())
-                }
+                Rule::reps if has_b(p.as_str()) => PoseAttr::Stray(p.as_str().to_owned()),
                 Rule::reps => PoseAttr::Reps(self.inner_count(p).value),
                 Rule::per_rep_attr => PoseAttr::PerRep(self.inner_dur(p).value),
                 Rule::rest_attr => PoseAttr::Rest(self.inner_dur(p).value),
@@ -837,19 +861,7 @@ impl Lowering<'_> {
                     self.seconds_of(&low, low.as_str().parse::<u64>().unwrap_or(u64::MAX), unit)
                 }
                 None => {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            "duration",
-                            span,
-                            format!("`{}` needs a unit: seconds, minutes or hours.", low.as_str()),
-                        )
-                        .with_label("no unit")
-                        .with_help(format!(
-                            "Write `{0}s` for seconds or `{0}m` for minutes; for repetitions write `{0} reps`.",
-                            low.as_str()
-                        ))
-                        .with_fix(span, format!("{}s", low.as_str())),
-                    );
+                    self.diagnostics.push(message::needs_unit(span, low.as_str()));
                     self.bare = Some(Bare {
                         span,
                         text: low.as_str().to_owned(),

@@ -129,3 +129,13 @@ fn unclosed_quote(text: &str) -> Option<usize> {
     }
     open
 }
+
+/// The error for a number with no unit (`hold 30`), at `span`.
+pub(crate) fn needs_unit(span: Span, number: &str) -> Diagnostic {
+    Diagnostic::error("duration", span, format!("`{number}` needs a unit: seconds, minutes or hours."))
+        .with_label("no unit")
+        .with_help(format!(
+            "Write `{number}s` for seconds or `{number}m` for minutes; for repetitions write `{number} reps`."
+        ))
+        .with_fix(span, format!("{number}s"))
+}

@@ -16,6 +16,7 @@ mod units;
 
 pub use ast::*;
 pub use level::RoutineLevel;
+pub(crate) use message::needs_unit;
 
 use crate::diagnostic::{Diagnostic, MAX_LISTED, Unlisted};
 use crate::span::Span;

@@ -445,3 +445,34 @@ fn header_lines_written_another_way_are_one_mistake_each() {
     let run = check_json("props mat, blocks, straps\nwarmup:\n  cat-cow 8 reps\n");
     assert_eq!(error_locations(&run.stdout), Vec::<String>::new(), "{}", run.stdout);
 }
+
+/// `warrior 2`: a pose's name and its number, where the name with the number
+/// is a pose, is one mistake with the pose to write, not an unknown pose and a
+/// number with no unit. (Tested with a routine's own pose, as the catalog's
+/// numbered poses may change.)
+#[test]
+fn a_pose_name_and_its_number_is_one_mistake() {
+    const POSE: &str = "pose side-bend-2 \"Side bend 2\" focus mobility hold 20-30s\n";
+    one_error(
+        &format!("{POSE}warmup:\n  side-bend 2 hold 30s\n"),
+        "3:3",
+        "`side-bend 2` is not a pose I know: did you mean `side-bend-2`?",
+    );
+    let run = check_json(&format!("{POSE}warmup:\n  Side-Bend 2 hold 30s each side\n"));
+    let error = findings(&run.stdout).into_iter().find(|f| f["level"] == "error").unwrap_or_default();
+    assert_eq!(error["fix"]["replacement"], "side-bend-2", "{}", run.stdout);
+    assert_eq!(error["fix"]["safe"], true);
+    // Written with no dash in the catalog: the id is what to write.
+    let alias = "pose side-bend2 \"Side bend 2\" focus mobility hold 20-30s\nwarmup:\n  side-bend 2 hold 30s\n";
+    one_error(alias, "3:3", "did you mean `side-bend2`?");
+    // When the name alone is a pose too, the number may be a length: a fix to choose.
+    let both =
+        format!("pose side-bend \"Side bend\" focus mobility hold 20-30s\n{POSE}warmup:\n  side-bend 2 hold 30s\n");
+    one_error(&both, "4:3", "`2` after `side-bend` has no unit: did you mean the pose `side-bend-2`?");
+    let run = check_json(&both);
+    let error = findings(&run.stdout).into_iter().find(|f| f["level"] == "error").unwrap_or_default();
+    assert_eq!(error["fix"]["safe"], false);
+    // No such pose: the number needs its unit, as before.
+    one_error("strength:\n  locust 2\n", "2:10", "`2` needs a unit");
+    one_error("strength:\n  locust 2 minutes\n", "2:10", "`2 minutes` is written `2m` in a routine.");
+}
