@@ -305,6 +305,12 @@ pub struct Listing {
 }
 
 impl Listing {
+    /// Whether [`MAX_LISTED`] diagnostics are kept, so that the next is only
+    /// counted: its wording (a suggestion, a fix) need not be worked out.
+    pub fn is_full(&self) -> bool {
+        self.kept.len() >= MAX_LISTED
+    }
+
     /// Adds `diagnostic`: kept while fewer than [`MAX_LISTED`] are, else counted.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         if diagnostic.severity == Severity::Error {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::catalog::{Catalog, Condition, Pose, Severity as Strength};
+use crate::catalog::{Catalog, Condition, Pose, Sequence, Severity as Strength};
 use crate::check::{Check, RULES, Rule};
 use crate::codes::{CODES, Code};
 
@@ -18,6 +18,8 @@ pub enum Subject<'a> {
     Condition(&'a Condition),
     /// A code that is not a rule (`unknown-pose`, `syntax`…).
     Code(&'static Code),
+    /// A sequence (a sun salutation).
+    Sequence(&'a Sequence),
 }
 
 /// Looks a name up among rules, the other codes, poses and conditions, in that order.
@@ -31,7 +33,50 @@ pub fn find<'a>(name: &str, catalog: &'a Catalog) -> Option<Subject<'a>> {
     if let Some(pose) = catalog.pose(name) {
         return Some(Subject::Pose(pose));
     }
+    if let Some(sequence) = catalog.sequence(name) {
+        return Some(Subject::Sequence(sequence));
+    }
     catalog.condition(name).map(Subject::Condition)
+}
+
+/// A sequence as `ybc explain` prints it: its poses in order with their
+/// breaths, its cues and its sources.
+pub fn sequence(sequence: &Sequence, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{} ({})", sequence.english, sequence.id);
+    if let Some(sanskrit) = &sequence.sanskrit {
+        let _ = write!(out, ", {sanskrit}");
+    }
+    let _ = writeln!(
+        out,
+        "\n\nA sequence: write it as one step, with rounds and a rest between them (`{} x3 rest 15s`).",
+        sequence.id
+    );
+    if !sequence.aliases.is_empty() {
+        let _ = writeln!(out, "Also written: {}.", sequence.aliases.join(", "));
+    }
+    let _ = writeln!(out, "\nPoses, one breath each unless it says:");
+    for (i, item) in sequence.poses.iter().enumerate() {
+        let name = catalog.pose(&item.pose).map_or_else(|| item.pose.clone(), |p| p.english.clone());
+        let breaths = if item.breaths == 1 { String::new() } else { format!(", {} breaths", item.breaths) };
+        let side = match item.side {
+            Some(crate::catalog::SequenceSide::Left) => ", left side",
+            Some(crate::catalog::SequenceSide::Right) => ", right side",
+            None => "",
+        };
+        let _ = writeln!(out, "  {}. {name} ({}){breaths}{side}", i + 1, item.pose);
+    }
+    if !sequence.cues.is_empty() {
+        let _ = writeln!(out, "\nCues:");
+        for cue in &sequence.cues {
+            let _ = writeln!(out, "  - {cue}");
+        }
+    }
+    let _ = writeln!(out, "\nSources:");
+    for source in &sequence.sources {
+        let _ = writeln!(out, "  - {}", source.cite());
+    }
+    out
 }
 
 /// The closest rule, code, pose or condition name to `name`.
@@ -39,7 +84,8 @@ pub fn suggest(name: &str, catalog: &Catalog) -> Option<String> {
     let rules = RULES.iter().map(|r| r.info.name).chain(CODES.iter().map(|c| c.name));
     let poses = catalog.poses().map(|p| p.id.as_str());
     let conditions = catalog.conditions().iter().map(|c| c.id.as_str());
-    crate::catalog::suggest(name, rules.chain(poses).chain(conditions)).map(str::to_owned)
+    let sequences = catalog.sequences().map(|s| s.id.as_str());
+    crate::catalog::suggest(name, rules.chain(poses).chain(conditions).chain(sequences)).map(str::to_owned)
 }
 
 /// A rule as `ybc explain` prints it.

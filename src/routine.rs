@@ -241,3 +241,22 @@ pub struct Rest {
     /// The statement.
     pub span: Span,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pose's recommended hold covers its recommended breaths at the
+    /// default 4-6 s a breath, so a count in the catalog's range is never
+    /// called too short or too long.
+    #[test]
+    fn recommended_breaths_fit_the_recommended_hold() {
+        let breath = DEFAULT_BREATH;
+        for pose in crate::catalog::Catalog::builtin().poses() {
+            if let (Some(breaths), Some(hold)) = (pose.breaths, pose.hold) {
+                assert!(breaths.min * breath.min >= hold.min, "{}: {breaths:?} breaths below {hold:?}", pose.id);
+                assert!(breaths.max * breath.max <= hold.max, "{}: {breaths:?} breaths above {hold:?}", pose.id);
+            }
+        }
+    }
+}

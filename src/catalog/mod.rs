@@ -718,4 +718,27 @@ mod tests {
         assert_eq!(glaucoma.len(), 1);
         assert_eq!(glaucoma[0].severity, Severity::Avoid);
     }
+
+    /// Every sequence's poses are catalog poses, a side is given only to a
+    /// one-sided pose, and no sequence name is also a pose's.
+    #[test]
+    fn sequences_are_consistent() {
+        let catalog = Catalog::builtin();
+        assert!(catalog.sequences().count() >= 2);
+        for sequence in catalog.sequences() {
+            assert!(!sequence.sources.is_empty(), "{}", sequence.id);
+            for name in std::iter::once(&sequence.id).chain(&sequence.aliases) {
+                assert!(catalog.pose(name).is_none(), "{name} names a pose and a sequence");
+            }
+            for item in &sequence.poses {
+                let pose = catalog.pose(&item.pose).unwrap_or_else(|| panic!("{}: no pose {}", sequence.id, item.pose));
+                assert!(item.breaths >= 1);
+                if item.side.is_some() {
+                    assert_eq!(pose.laterality, Laterality::Unilateral, "{}: {}", sequence.id, item.pose);
+                }
+            }
+        }
+        assert_eq!(catalog.sequence("Surya-Namaskar-A").map(|s| s.id.as_str()), Some("sun-salutation-a"));
+        assert_eq!(catalog.sequence("sun-b").map(|s| s.id.as_str()), Some("sun-salutation-b"));
+    }
 }

@@ -11,6 +11,7 @@ impl App {
             Some(Subject::Rule(rule)) => ybc::explain::rule(rule),
             Some(Subject::Pose(pose)) => ybc::explain::pose(pose, self.catalog()),
             Some(Subject::Condition(condition)) => ybc::explain::condition(condition, self.catalog()),
+            Some(Subject::Sequence(sequence)) => ybc::explain::sequence(sequence, self.catalog()),
             Some(Subject::Code(code)) => ybc::explain::code(code),
             None => {
                 let hint = ybc::explain::suggest(name, self.catalog()).map_or_else(
@@ -18,7 +19,7 @@ impl App {
                     |s| format!("did you mean `{s}`?"),
                 );
                 return Err(Failure(format!(
-                    "`{}` is not a rule, a code, a pose or a condition; {hint}",
+                    "`{}` is not a rule, a code, a pose, a sequence or a condition; {hint}",
                     escape(name)
                 )));
             }

@@ -62,6 +62,23 @@ pub fn dose(dose: &Dose, sides: Sides, pose: &Pose) -> String {
     out
 }
 
+/// A sequence step's dose for people: "3 rounds, rest 15 s between rounds ·
+/// 14 breaths a round, about 56 s-1 min 24 s".
+pub fn sequence_dose(step: &crate::routine::Step, run: &crate::routine::SequenceRun, breath: Range) -> String {
+    let breaths: u32 = run.poses.iter().map(|p| p.breaths).sum();
+    let rounds = step.dose.set_count();
+    let mut dose = if rounds == 1 { "1 round".to_owned() } else { format!("{rounds} rounds") };
+    if let Some(rest) = &step.dose.rest {
+        dose.push_str(&format!(", rest {} between rounds", length_range(rest.value)));
+    }
+    if step.sides == Sides::EachSide {
+        dose.push_str(", leading with the right side, then the left");
+    }
+    let length = Range { min: breaths.saturating_mul(breath.min), max: breaths.saturating_mul(breath.max) };
+    dose.push_str(&format!(" · {breaths} breaths a round, about {}", length_range(length)));
+    dose
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,21 +107,4 @@ mod tests {
         let moving = Dose { work: spanned(Range::exact(150)), ..Dose::default() };
         assert_eq!(dose(&moving, Sides::EachSide, locust), "2 min 30 s each side, moving steadily");
     }
-}
-
-/// A sequence step's dose for people: "3 rounds, rest 15 s between rounds ·
-/// 14 breaths a round, about 56 s-1 min 24 s".
-pub fn sequence_dose(step: &crate::routine::Step, run: &crate::routine::SequenceRun, breath: Range) -> String {
-    let breaths: u32 = run.poses.iter().map(|p| p.breaths).sum();
-    let rounds = step.dose.set_count();
-    let mut dose = if rounds == 1 { "1 round".to_owned() } else { format!("{rounds} rounds") };
-    if let Some(rest) = &step.dose.rest {
-        dose.push_str(&format!(", rest {} between rounds", length_range(rest.value)));
-    }
-    if step.sides == Sides::EachSide {
-        dose.push_str(", leading with the right side, then the left");
-    }
-    let length = Range { min: breaths.saturating_mul(breath.min), max: breaths.saturating_mul(breath.max) };
-    dose.push_str(&format!(" · {breaths} breaths a round, about {}", length_range(length)));
-    dose
 }

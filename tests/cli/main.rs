@@ -15,3 +15,4 @@ mod linear;
 mod plan;
 mod props;
 mod safety;
+mod sequences;
