@@ -400,25 +400,14 @@ fn level_words(word: &str) -> String {
 }
 
 fn section_words(kind: SectionKind) -> &'static str {
-    match kind.word() {
-        "warmup" => "Warm-up",
-        "strength" => "Strength",
-        "mobility" => "Mobility",
-        "accessory" => "Accessory work",
-        "cooldown" => "Cool-down",
-        _ => "Practice",
+    match kind {
+        SectionKind::Accessory => "Accessory work",
+        other => other.heading(),
     }
 }
 
 fn section_class(kind: Option<SectionKind>) -> &'static str {
-    match kind.map(|k| k.word()) {
-        Some("warmup") => "warmup",
-        Some("strength") => "strength",
-        Some("mobility") => "mobility",
-        Some("accessory") => "accessory",
-        Some("cooldown") => "cooldown",
-        _ => "practice",
-    }
+    kind.map_or("practice", SectionKind::word)
 }
 
 /// Walks the routine's body into blocks and cards.
@@ -937,13 +926,21 @@ fn timeline(plan: &Plan, total_width: u32) -> Timeline {
 }
 
 fn pattern_of(kind: SectionKind) -> &'static str {
-    match kind.word() {
-        "warmup" => "tl-warmup",
-        "strength" => "tl-strength",
-        "mobility" => "tl-mobility",
-        "accessory" => "tl-accessory",
-        "cooldown" => "tl-cooldown",
-        _ => "tl-practice",
+    match kind {
+        SectionKind::Centering => "tl-centering",
+        SectionKind::Breathing => "tl-breathing",
+        SectionKind::Warmup => "tl-warmup",
+        SectionKind::Flow => "tl-flow",
+        SectionKind::Standing => "tl-standing",
+        SectionKind::Balance => "tl-balance",
+        SectionKind::Strength => "tl-strength",
+        SectionKind::Mobility => "tl-mobility",
+        SectionKind::Accessory => "tl-accessory",
+        SectionKind::Peak => "tl-peak",
+        SectionKind::Floor => "tl-floor",
+        SectionKind::Cooldown => "tl-cooldown",
+        SectionKind::Restorative => "tl-restorative",
+        SectionKind::Relaxation => "tl-relaxation",
     }
 }
 

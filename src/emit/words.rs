@@ -20,6 +20,8 @@ pub fn dose(dose: &Dose, sides: Sides, pose: &Pose) -> String {
     let mut main = match (&dose.reps, &dose.hold, &dose.work) {
         (Some(r), Some(h), _) => format!("{}, hold each {}", reps(r.value), length(h)),
         (Some(r), None, _) => reps(r.value),
+        // "hold for 8 breaths", as a teacher says it; "45 s hold" for seconds.
+        (None, Some(h), _) if dose.breaths.is_some() => format!("hold for {}", length(h)),
         (None, Some(h), _) => format!("{} hold", length(h)),
         (None, None, Some(w)) => length(w),
         (None, None, None) => {
