@@ -12,6 +12,7 @@ mod names;
 // Helpers several rules share; no rule imports another.
 mod audience;
 mod dose;
+mod peak;
 
 mod breath_holding_risk;
 mod caution;
@@ -26,9 +27,12 @@ mod short_rest;
 mod duration_mismatch;
 mod extension_streak;
 mod missing_cooldown;
+mod missing_counterpose;
+mod missing_relaxation;
 mod missing_warmup;
 mod no_mobility_pairing;
 mod one_sided;
+mod peak_before_warmup;
 mod settings;
 mod strength_order;
 pub mod suppress;
@@ -108,9 +112,11 @@ pub(super) fn is_strength_work(info: &StepInfo<'_>) -> bool {
 }
 
 /// Whether a step warms up: anything in a section that warms up (warm-up,
-/// mobility, flow), or a mobility pose anywhere.
+/// mobility, flow), or a mobility pose anywhere; never a peak pose (camel and
+/// pigeon are mobility poses, but they are what a warm-up prepares for).
 pub(super) fn is_warmup_work(info: &StepInfo<'_>) -> bool {
-    info.section.is_some_and(SectionKind::warms_up) || info.pose.focus == Focus::Mobility
+    (info.section.is_some_and(SectionKind::warms_up) || info.pose.focus == Focus::Mobility)
+        && peak::Peak::of(info.pose).is_none()
 }
 
 impl<'a> Context<'a> {
@@ -201,11 +207,14 @@ pub static RULES: &[Rule] = &[
     // Sequencing
     // (sequencing rules)
     missing_warmup::RULE,
+    peak_before_warmup::RULE,
     strength_order::RULE,
     one_sided::RULE,
     extension_streak::RULE,
+    missing_counterpose::RULE,
     no_mobility_pairing::RULE,
     missing_cooldown::RULE,
+    missing_relaxation::RULE,
     duration_mismatch::RULE,
     // Names
     names::UNKNOWN_PROP,

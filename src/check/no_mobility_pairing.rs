@@ -36,7 +36,7 @@ fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Severity::Warning,
             RULE.info.name,
             first.step.name.span,
-            "This routine strengthens the upper back but never mobilises the thoracic spine or opens the chest.",
+            "This routine has strength work but never mobilises the thoracic spine or opens the chest.",
         )
         .with_label("strength work starts here, with no mobility anywhere")
         .with_help(

@@ -1,8 +1,10 @@
 //! `one-sided`: a one-sided pose that never says its sides, and a `left`
 //! with no `right` to match it (or the other way round).
 
+use std::collections::HashSet;
+
 use super::{Check, Context, Rule, RuleInfo};
-use crate::catalog::Laterality;
+use crate::catalog::{Laterality, PoseIndex};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::routine::{Item, Sides, Step};
 use crate::span::Span;
@@ -13,100 +15,116 @@ pub const RULE: Rule = Rule {
         name: "one-sided",
         default: Severity::Warning,
         summary: "a one-sided pose with no sides given, or a left with no matching right",
-        explanation: "A pose done one side at a time (thread the needle, single-arm rows, the doorway chest \
-opener) needs both sides, or the class leaves lopsided: one shoulder opened or strengthened, the other not. Written \
+        explanation: "A pose done one side at a time needs both sides, or the class leaves lopsided: one shoulder \
+opened or strengthened and not the other (thread the needle, single-arm rows, the doorway chest opener), one leg \
+balanced on or one hip opened and not the other (tree, warrior 3, half moon, warrior 2, triangle, pigeon). Written \
 with no `each side`, `alternating`, `left` or `right`, such a step is timed once, so the plan is short by a whole \
-side and the class screen never calls the switch. A `left` step needs a `right` step of the same pose in the same \
-block, and the other way round. ybc reports both.",
+side and the class screen never calls the switch. A `left` step needs a `right` step of the same pose, and the \
+other way round: anywhere in the class, so a standing sequence may do its right side in one section and its left \
+side in the next, but inside rounds, which repeat their steps, in the same rounds. ybc reports both. A one-sided \
+pose is one the catalog marks `unilateral` (or a `pose` line that says so), whatever it trains.",
         source: "General teaching practice: work both sides evenly; the upper-back strengthening guide gives one-sided work per side \
 (\"6 thread-the-needle reps each side\", \"30-60 seconds each side\").",
-        example: "warmup:\n  thread-the-needle 6 reps\nstrength:\n  single-arm-row 10 reps left\n",
-        fixed: "warmup:\n  thread-the-needle 6 reps each side\nstrength:\n  single-arm-row 10 reps left\n  \
-single-arm-row 10 reps right\n",
+        example: "warmup:\n  thread-the-needle 6 reps\nbalance:\n  tree hold 30s\nstrength:\n  \
+single-arm-row 10 reps left\n",
+        fixed: "warmup:\n  thread-the-needle 6 reps each side\nbalance:\n  tree hold 30s each side\nstrength:\n  \
+single-arm-row 10 reps left\n  single-arm-row 10 reps right\n",
     },
     check: Check::Routine(check),
 };
 
-/// A block, for messages: what it has, and what it is.
+/// Where a `left` looks for its `right`: the class, or one rounds block.
 #[derive(Clone, Copy)]
 struct Place {
+    /// Which: 0 for the class, then one number per rounds block.
+    id: usize,
     has: &'static str,
     to: &'static str,
 }
 
-const SECTION: Place = Place { has: "this section has", to: "in the same section" };
-const ROUNDS: Place = Place { has: "these rounds have", to: "in the same rounds" };
-const ROUTINE: Place = Place { has: "the routine has", to: "to the routine" };
-const OUTSIDE: Place = Place { has: "the steps outside the sections have", to: "next to it, outside the sections" };
+const CLASS: Place = Place { id: 0, has: "the class has", to: "" };
 
-fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let body = &context.routine.body;
-    let top = if body.iter().any(|item| matches!(item, Item::Section(_))) { OUTSIDE } else { ROUTINE };
-    block(context, body, top, out);
+/// Steps that work one side only, and the sides each place has, found in one
+/// walk; a `left` and its `right` may come in either order.
+#[derive(Default)]
+struct Sided<'a> {
+    steps: Vec<(&'a Step, Place)>,
+    /// (place, pose, whether left) for every `left` and `right` step.
+    seen: HashSet<(usize, PoseIndex, bool)>,
+    places: usize,
 }
 
-/// Checks one block's own steps, then its inner blocks, in source order.
-fn block(context: &Context<'_>, items: &[Item], place: Place, out: &mut Vec<Diagnostic>) {
-    let steps: Vec<&Step> = items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Step(step) => Some(step),
-            _ => None,
-        })
-        .collect();
+fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut sided = Sided::default();
+    block(context, &context.routine.body, CLASS, &mut sided, out);
+    for (step, place) in sided.steps {
+        let left = step.sides == Sides::Left;
+        let (this, other) = if left { ("left", "right") } else { ("right", "left") };
+        if sided.seen.contains(&(place.id, step.pose, !left)) {
+            continue;
+        }
+        let name = &step.name.value;
+        let span = step.sides_span.unwrap_or(step.name.span);
+        out.push(
+            Diagnostic::new(
+                Severity::Warning,
+                RULE.info.name,
+                span,
+                format!("`{name}` works only the {this} side, and {} no `{other}` to match it.", place.has),
+            )
+            .with_label(format!("{this} side only"))
+            .with_help(format!("Add a `{name} … {other}` step{}, or write `each side` on this one.", place.to)),
+        );
+    }
+}
+
+/// Walks one block in source order. Sections share the class's place, so a
+/// standing sequence may do its right side in one section and its left in
+/// the next; rounds repeat their steps, so a side in rounds is matched only there.
+fn block<'a>(context: &Context<'_>, items: &'a [Item], place: Place, sided: &mut Sided<'a>, out: &mut Vec<Diagnostic>) {
     for item in items {
         match item {
-            Item::Section(section) => block(context, &section.body, SECTION, out),
-            Item::Rounds(rounds) => block(context, &rounds.body, ROUNDS, out),
-            Item::Step(step) => one_step(context, step, &steps, place, out),
+            Item::Section(section) => block(context, &section.body, place, sided, out),
+            Item::Rounds(rounds) => {
+                sided.places += 1;
+                let inner = Place { id: sided.places, has: "these rounds have", to: " in the same rounds" };
+                block(context, &rounds.body, inner, sided, out);
+            }
+            Item::Step(step) => match step.sides {
+                Sides::Left | Sides::Right => {
+                    sided.seen.insert((place.id, step.pose, step.sides == Sides::Left));
+                    sided.steps.push((step, place));
+                }
+                Sides::Both => no_sides(context, step, out),
+                Sides::EachSide | Sides::Alternating => {}
+            },
             Item::Rest(_) | Item::Note(_) => {}
         }
     }
 }
 
-fn one_step(context: &Context<'_>, step: &Step, block: &[&Step], place: Place, out: &mut Vec<Diagnostic>) {
+/// A one-sided pose with no sides given.
+fn no_sides(context: &Context<'_>, step: &Step, out: &mut Vec<Diagnostic>) {
     let Some(pose) = context.routine.pose(step) else { return };
-    let name = &step.name.value;
-    match step.sides {
-        Sides::Both if pose.laterality == Laterality::Unilateral => {
-            let (at, text) = insertion(step);
-            out.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    RULE.info.name,
-                    step.name.span,
-                    format!(
-                        "`{name}` is done one side at a time, but this step doesn't say which side, so I timed it \
-for one side only."
-                    ),
-                )
-                .with_label("one side at a time")
-                .with_help("Add `each side` to do left then right (or `alternating`, or a `left` and a `right` step).")
-                .with_fix(Span::new(at, at), text),
-            );
-        }
-        Sides::Left | Sides::Right => {
-            let (this, other, wanted) = match step.sides {
-                Sides::Left => ("left", "right", Sides::Right),
-                _ => ("right", "left", Sides::Left),
-            };
-            if block.iter().any(|s| s.pose == step.pose && s.sides == wanted) {
-                return;
-            }
-            let span = step.sides_span.unwrap_or(step.name.span);
-            out.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    RULE.info.name,
-                    span,
-                    format!("`{name}` works only the {this} side, and {} no `{other}` to match it.", place.has),
-                )
-                .with_label(format!("{this} side only"))
-                .with_help(format!("Add a `{name} … {other}` step {}, or write `each side` on this one.", place.to)),
-            );
-        }
-        _ => {}
+    if pose.laterality != Laterality::Unilateral {
+        return;
     }
+    let (at, text) = insertion(step);
+    out.push(
+        Diagnostic::new(
+            Severity::Warning,
+            RULE.info.name,
+            step.name.span,
+            format!(
+                "`{}` is done one side at a time, but this step doesn't say which side, so I timed it for one \
+side only.",
+                step.name.value
+            ),
+        )
+        .with_label("one side at a time")
+        .with_help("Add `each side` to do left then right (or `alternating`, or a `left` and a `right` step).")
+        .with_fix(Span::new(at, at), text),
+    );
 }
 
 /// Where `each side` goes: at the end of the step when it has no cues;
