@@ -71,7 +71,15 @@ fn unreadable_words(document: &Document) -> Vec<Span> {
     for header in &document.headers {
         if let syntax::HeaderKind::Pose(pose) = &header.kind {
             found.extend(
-                pose.attrs.iter().filter(|a| matches!(a.value, PoseAttr::Stray(_) | PoseAttr::Invalid)).map(|a| a.span),
+                pose.attrs
+                    .iter()
+                    .filter(|a| match &a.value {
+                        // A property word (`prone`, `inversion`) is read by name lookup, not the grammar.
+                        PoseAttr::Stray(word) => crate::catalog::Property::from_word(word).is_none(),
+                        PoseAttr::Invalid => true,
+                        _ => false,
+                    })
+                    .map(|a| a.span),
             );
         }
     }

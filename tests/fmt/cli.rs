@@ -205,3 +205,25 @@ fn typed_forms_come_out_canonical() {
     assert_eq!(run_with_stdin(&ws, &["fmt", "-"], tidy).stdout, tidy);
     assert_eq!(run_with_stdin(&ws, &["fmt", "--canonical-names", "-"], tidy).stdout, tidy);
 }
+
+/// A studio pose's property words (`prone`, `inversion`) are kept as written;
+/// a word that is no property still stops the formatter.
+#[test]
+fn a_pose_lines_property_words_are_formatted_not_refused() {
+    let ws = Workspace::new();
+    ws.file(
+        "studio.ybc",
+        "pose frog-lift \"Frog Lift\" focus strength hold 10-20s prone inversion\nstrength:\n  frog-lift hold 15s\n",
+    );
+    let run = ws.run(&["fmt", "studio.ybc"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        read(&ws, "studio.ybc"),
+        "pose frog-lift \"Frog Lift\" focus strength hold 10-20s prone inversion\n\nstrength:\n  frog-lift hold 15s\n"
+    );
+    ws.file(
+        "typo.ybc",
+        "pose frog-lift \"Frog Lift\" focus strength hold 10-20s inversoin\nstrength:\n  frog-lift hold 15s\n",
+    );
+    assert_eq!(ws.run(&["fmt", "typo.ybc"]).code, 2);
+}
