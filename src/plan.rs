@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::routine::{Dose, Item, Routine, SectionKind, SequenceRun, Sides, Step};
 use crate::span::Span;
 use crate::syntax::Range;
+use std::sync::Arc;
 
 /// The most events a plan may hold; past this the routine is surely a typo.
 pub const MAX_EVENTS: u64 = 100_000;
@@ -73,10 +74,10 @@ pub struct Event {
     pub rest_reason: Option<RestReason>,
     /// For poses, the index of the pose in the routine's catalog.
     pub pose: Option<usize>,
-    /// The section it belongs to, with its title.
-    pub section: Option<(SectionKind, Option<String>)>,
+    /// The section it belongs to, with its title (shared by its events).
+    pub section: Option<(SectionKind, Option<Arc<str>>)>,
     /// Enclosing rounds, outermost first.
-    pub rounds: Vec<Count>,
+    pub rounds: Arc<[Count]>,
     /// Which set of the step.
     pub set: Option<Count>,
     /// Side.
@@ -98,8 +99,8 @@ pub struct Event {
     pub seconds: Range,
     /// Start from the beginning of the routine, seconds.
     pub start: Range,
-    /// Cues from the routine.
-    pub cues: Vec<String>,
+    /// Cues from the routine (shared by the events of one step).
+    pub cues: Arc<[String]>,
     /// Notes (`note "…"`) that come just before this event.
     pub notes: Vec<String>,
     /// The step's source span.
@@ -202,7 +203,15 @@ pub fn plan(routine: &Routine) -> Result<Plan, Box<Diagnostic>> {
             .with_help("Check the rounds and sets for a typo."),
         ));
     }
-    let mut planner = Planner { routine, plan: Plan::default(), rounds: Vec::new(), section: None, notes: Vec::new() };
+    let mut planner = Planner {
+        routine,
+        plan: Plan::default(),
+        rounds: Vec::new(),
+        shared_rounds: Arc::from([]),
+        section: None,
+        no_cues: Arc::from([]),
+        notes: Vec::new(),
+    };
     planner.items(&routine.body);
     planner.plan.closing_notes = planner.notes;
     Ok(planner.plan)
@@ -225,7 +234,11 @@ struct Planner<'r> {
     routine: &'r Routine,
     plan: Plan,
     rounds: Vec<Count>,
-    section: Option<(SectionKind, Option<String>)>,
+    /// `rounds` as the events share it, rebuilt when a rounds block opens or closes.
+    shared_rounds: Arc<[Count]>,
+    section: Option<(SectionKind, Option<Arc<str>>)>,
+    /// No cues, shared by every event without any.
+    no_cues: Arc<[String]>,
     notes: Vec<String>,
 }
 
@@ -234,23 +247,29 @@ impl Planner<'_> {
         for item in items {
             match item {
                 Item::Section(section) => {
-                    let outer = self.section.replace((section.kind, section.title.clone()));
+                    let outer = self.section.replace((section.kind, section.title.as_deref().map(Arc::from)));
                     self.items(&section.body);
                     self.section = outer;
                 }
                 Item::Rounds(rounds) => {
                     for n in 1..=rounds.count {
                         self.rounds.push(Count { n, of: rounds.count });
+                        self.shared_rounds = Arc::from(self.rounds.as_slice());
                         self.items(&rounds.body);
                         // The rest after round n still belongs to round n.
                         if let (Some(rest), true) = (&rounds.rest, n < rounds.count) {
-                            self.rest(rest.value, RestReason::BetweenRounds, Vec::new(), rounds.span);
+                            self.rest(rest.value, RestReason::BetweenRounds, Arc::clone(&self.no_cues), rounds.span);
                         }
                         self.rounds.pop();
+                        self.shared_rounds = Arc::from(self.rounds.as_slice());
                     }
                 }
                 Item::Step(step) => self.step(step),
-                Item::Rest(rest) => self.rest(rest.length.value, RestReason::Step, rest.cues.clone(), rest.span),
+                Item::Rest(rest) => {
+                    let cues =
+                        if rest.cues.is_empty() { Arc::clone(&self.no_cues) } else { Arc::from(rest.cues.as_slice()) };
+                    self.rest(rest.length.value, RestReason::Step, cues, rest.span);
+                }
                 Item::Note(note) => self.notes.push(note.value.clone()),
             }
         }
@@ -264,13 +283,13 @@ impl Planner<'_> {
         self.plan.events.push(event);
     }
 
-    fn rest(&mut self, seconds: Range, reason: RestReason, cues: Vec<String>, span: Span) {
+    fn rest(&mut self, seconds: Range, reason: RestReason, cues: Arc<[String]>, span: Span) {
         self.push(Event {
             kind: EventKind::Rest,
             rest_reason: Some(reason),
             pose: None,
             section: self.section.clone(),
-            rounds: self.rounds.clone(),
+            rounds: Arc::clone(&self.shared_rounds),
             set: None,
             side: None,
             alternating: false,
@@ -293,6 +312,7 @@ impl Planner<'_> {
             return self.sequence(step, run);
         }
         let Some(pose) = self.routine.pose(step) else { return };
+        let cues = self.cues_of(step);
         let seconds = set_seconds(&step.dose, pose);
         let sets = step.dose.set_count();
         let sides: &[Side] = match step.sides {
@@ -313,7 +333,7 @@ impl Planner<'_> {
                     rest_reason: None,
                     pose: Some(step.pose),
                     section: self.section.clone(),
-                    rounds: self.rounds.clone(),
+                    rounds: Arc::clone(&self.shared_rounds),
                     set: Some(Count { n, of: sets }),
                     side: Some(side),
                     alternating: step.sides == Sides::Alternating,
@@ -324,14 +344,14 @@ impl Planner<'_> {
                     rep_seconds: reps.map(|_| rep_seconds(&step.dose, pose)),
                     seconds,
                     start: Range::default(),
-                    cues: step.cues.clone(),
+                    cues: Arc::clone(&cues),
                     notes: Vec::new(),
                     span: step.span,
                     sequence: None,
                 });
             }
             if let (Some(rest), true) = (&step.dose.rest, n < sets) {
-                self.rest(rest.value, RestReason::BetweenSets, Vec::new(), step.span);
+                self.rest(rest.value, RestReason::BetweenSets, Arc::clone(&self.no_cues), step.span);
             }
         }
     }
@@ -339,7 +359,13 @@ impl Planner<'_> {
     /// A step that does a sequence: each round, each side, each of its poses
     /// as its own event, held for its breaths at the routine's breath length;
     /// the step's rest comes between rounds.
+    /// A step's cues as its events share them.
+    fn cues_of(&self, step: &Step) -> Arc<[String]> {
+        if step.cues.is_empty() { Arc::clone(&self.no_cues) } else { Arc::from(step.cues.as_slice()) }
+    }
+
     fn sequence(&mut self, step: &Step, run: &SequenceRun) {
+        let cues = self.cues_of(step);
         let rounds = step.dose.set_count();
         let breath = self.routine.meta.breath_length();
         let sides: &[Option<Side>] = match step.sides {
@@ -367,7 +393,7 @@ impl Planner<'_> {
                         rest_reason: None,
                         pose: Some(item.pose),
                         section: self.section.clone(),
-                        rounds: self.rounds.clone(),
+                        rounds: Arc::clone(&self.shared_rounds),
                         set: Some(Count { n, of: rounds }),
                         side: Some(side),
                         alternating: false,
@@ -378,7 +404,7 @@ impl Planner<'_> {
                         rep_seconds: None,
                         seconds,
                         start: Range::default(),
-                        cues: if i == 1 { step.cues.clone() } else { Vec::new() },
+                        cues: if i == 1 { Arc::clone(&cues) } else { Arc::clone(&self.no_cues) },
                         notes: Vec::new(),
                         span: step.span,
                         sequence: Some(InSequence {
@@ -391,7 +417,7 @@ impl Planner<'_> {
                 }
             }
             if let (Some(rest), true) = (&step.dose.rest, n < rounds) {
-                self.rest(rest.value, RestReason::BetweenSets, Vec::new(), step.span);
+                self.rest(rest.value, RestReason::BetweenSets, Arc::clone(&self.no_cues), step.span);
             }
         }
     }

@@ -871,7 +871,7 @@ fn list(items: &[String]) -> String {
 /// The timeline: consecutive events of one section form a segment; a rest step is its own.
 fn timeline(plan: &Plan, total_width: u32) -> Timeline {
     struct Run {
-        key: (Option<SectionKind>, Option<String>, bool),
+        key: (Option<SectionKind>, Option<std::sync::Arc<str>>, bool),
         start: Range,
         total: Range,
     }
@@ -912,7 +912,7 @@ fn timeline(plan: &Plan, total_width: u32) -> Timeline {
                 badge: width >= 34.0,
                 pattern,
                 kind,
-                title: run.key.1.clone(),
+                title: run.key.1.as_deref().map(str::to_owned),
                 length: vocabulary::length_range(run.total),
                 start: vocabulary::clock_range(run.start),
             };
