@@ -59,6 +59,27 @@ fn is_escaped(c: char) -> bool {
 
 /// Whether the character starting with byte `b` may be one [`is_escaped`]
 /// takes: a control byte, or the first byte of a C1 control or a bidi control.
+/// Where, at or after `from`, the next byte of `text` is that can start a
+/// character [`name`] names: a control byte other than tab and the line
+/// endings, DEL, or the first byte of a C1 control or a bidi control. Most
+/// texts have none at all, so the text is looked at 64 bytes at a time without
+/// a branch per byte (the compiler turns this into vector compares); only a
+/// block that may hold one is looked at closely. Each such byte starts a character.
+pub fn next_candidate(text: &str, from: usize) -> Option<usize> {
+    let may_start =
+        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
+    let bytes = text.as_bytes();
+    let rest = bytes.get(from..)?;
+    let blocks = rest.chunks_exact(64);
+    let tail = blocks.remainder();
+    for (i, block) in blocks.enumerate() {
+        if block.iter().fold(0u8, |any, &b| any | u8::from(may_start(b))) != 0 {
+            return block.iter().position(|&b| may_start(b)).map(|n| from + i * 64 + n);
+        }
+    }
+    tail.iter().position(|&b| may_start(b)).map(|n| bytes.len() - tail.len() + n)
+}
+
 fn may_start_escaped(b: u8) -> bool {
     b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2
 }
@@ -104,7 +125,19 @@ pub struct Pictured<'t> {
 impl<'t> Pictured<'t> {
     /// `text` with its refused characters made visible.
     pub fn new(text: &'t str) -> Self {
-        if !text.bytes().any(may_start_escaped) || !text.chars().any(|c| name(c).is_some()) {
+        // Tabs and line endings are shown as they are; only the characters
+        // that may be named are looked at.
+        let mut from = 0;
+        let mut pictured = false;
+        while let Some(at) = next_candidate(text, from) {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+            if name(c).is_some() {
+                pictured = true;
+                break;
+            }
+            from = at + c.len_utf8();
+        }
+        if !pictured {
             return Pictured { text: Cow::Borrowed(text), shifts: Vec::new() };
         }
         let mut shown = String::with_capacity(text.len() + 16);

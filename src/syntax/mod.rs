@@ -240,25 +240,7 @@ const MAX_CONTROL_CHARACTERS: usize = 100;
 /// through it, and `ybc fmt` refuses the file rather than keep the character
 /// unseen.
 fn control_characters(text: &str) -> Vec<Diagnostic> {
-    // A byte that can start such a character: a control byte other than tab
-    // and the line endings, DEL, or the first byte of a C1 control or a bidi
-    // control. Most files have none at all, so the text is first looked at 64
-    // bytes at a time without a branch per byte (the compiler turns this into
-    // vector compares); only a block that may hold one is looked at closely.
-    let may_start =
-        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
-    let bytes = text.as_bytes();
-    let next_from = |from: usize| -> Option<usize> {
-        let rest = bytes.get(from..)?;
-        let blocks = rest.chunks_exact(64);
-        let tail = blocks.remainder();
-        for (i, block) in blocks.enumerate() {
-            if block.iter().fold(0u8, |any, &b| any | u8::from(may_start(b))) != 0 {
-                return block.iter().position(|&b| may_start(b)).map(|n| from + i * 64 + n);
-            }
-        }
-        tail.iter().position(|&b| may_start(b)).map(|n| bytes.len() - tail.len() + n)
-    };
+    let next_from = |from: usize| crate::controls::next_candidate(text, from);
     let mut found = Vec::new();
     let mut more: Option<(Span, char, usize)> = None;
     let mut from = 0;
