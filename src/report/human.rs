@@ -48,9 +48,11 @@ impl HumanRenderer {
         // control characters made visible.
         let name = &*crate::controls::escape(name);
         let shown = Pictured::new(text);
-        let shown_text = shown.text.clone().into_owned();
-        let source = CharColumns { name: name.to_owned(), lines: LineIndex::new(&shown_text), text: shown_text };
         let lines = LineIndex::new(text);
+        // The shown text is the file's own unless a character had to be pictured.
+        let shown_lines = matches!(shown.text, std::borrow::Cow::Owned(_)).then(|| LineIndex::new(&shown.text));
+        let source =
+            CharColumns { name: name.to_owned(), text: &shown.text, lines: shown_lines.as_ref().unwrap_or(&lines) };
         let mut out = String::new();
         // The note counting what was not listed, and the error saying where
         // reading stopped, are shown whatever comes before them.
@@ -179,20 +181,20 @@ const JOIN_ACROSS: usize = 1;
 /// reading from the start of the file for every label cost time in
 /// proportion to the file. Now far-apart labels are separate snippets, so a
 /// report grows with the number of labels, not the distance between them.
-struct CharColumns {
+struct CharColumns<'t> {
     name: String,
-    text: String,
-    lines: LineIndex,
+    text: &'t str,
+    lines: &'t LineIndex,
 }
 
-impl SourceCode for CharColumns {
+impl SourceCode for CharColumns<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.text.as_str();
+        let text = self.text;
         let start = span.offset();
         let end = start + span.len();
         if end > text.len() {
@@ -238,7 +240,7 @@ impl SourceCode for CharColumns {
 
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a CharColumns,
+    source: &'a CharColumns<'a>,
     /// The text as it is shown, to move spans into.
     shown: &'a Pictured<'a>,
 }
