@@ -553,23 +553,10 @@ impl Builder<'_> {
                 if !covered.is_empty() {
                     text.push_str(&format!(" This step already uses a {}.", covered.join(" and a ").to_lowercase()));
                 }
-                mods.push(Modification {
-                    condition: condition.name.clone(),
-                    severity: match c.severity {
-                        Severity::Avoid => "Change it",
-                        Severity::Caution => "Take care",
-                    },
-                    text,
-                });
+                mods.push(Modification { condition: condition.name.clone(), severity: change_word(c.severity), text });
             }
         }
-        let spans = [step.span.start];
-        let when = match self.time_of(&spans) {
-            Some((start, total)) => {
-                format!("Step {number} · at {} · {}", vocabulary::clock_range(start), vocabulary::length_range(total))
-            }
-            None => format!("Step {number}"),
-        };
+        let when = self.when(step, number);
         let cues = step.cues.clone();
         let easier: Vec<String> = pose.regressions.iter().take(2).map(name).collect();
         let harder: Vec<String> = pose.progressions.iter().take(2).map(name).collect();
@@ -602,6 +589,17 @@ impl Builder<'_> {
 }
 
 impl Builder<'_> {
+    /// Where a step falls in the class: "Step 4 · at 3:09 · 2 min-2 min 30 s"
+    /// (its start, and its whole time with sets, sides and rounds).
+    fn when(&self, step: &Step, number: usize) -> String {
+        match self.time_of(&[step.span.start]) {
+            Some((start, total)) => {
+                format!("Step {number} · at {} · {}", vocabulary::clock_range(start), vocabulary::length_range(total))
+            }
+            None => format!("Step {number}"),
+        }
+    }
+
     /// The card of a step that does a sequence: a strip of small figures, one
     /// for each pose in order, the rounds and the breaths, and what to change
     /// for the people in the class, pose by pose.
@@ -652,22 +650,13 @@ impl Builder<'_> {
                 for c in pose.contraindications.iter().filter(|c| c.condition == condition.id) {
                     mods.push(Modification {
                         condition: condition.name.clone(),
-                        severity: match c.severity {
-                            Severity::Avoid => "Change it",
-                            Severity::Caution => "Take care",
-                        },
+                        severity: change_word(c.severity),
                         text: format!("{}: {}", pose.english, c.modification),
                     });
                 }
             }
         }
-        let spans = [step.span.start];
-        let when = match self.time_of(&spans) {
-            Some((start, total)) => {
-                format!("Step {number} · at {} · {}", vocabulary::clock_range(start), vocabulary::length_range(total))
-            }
-            None => format!("Step {number}"),
-        };
+        let when = self.when(step, number);
         let text_len = cues.iter().map(String::len).sum::<usize>()
             + mods.iter().map(|m| m.text.len() + m.condition.len() + 16).sum::<usize>();
         Card {
@@ -696,6 +685,15 @@ impl Builder<'_> {
             notes: std::mem::take(&mut self.notes),
             then: Vec::new(),
         }
+    }
+}
+
+/// How a card heads a change for a condition: "Change it" for a pose to
+/// avoid, "Take care" for one to teach with care.
+fn change_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Avoid => "Change it",
+        Severity::Caution => "Take care",
     }
 }
 
