@@ -211,6 +211,19 @@ can check it like any other. A file defines at most 1,000 poses.",
         )),
     },
     Code {
+        name: "custom-sequence",
+        summary: "a `sequence` definition that can't be used",
+        explanation: "A sequence of your own (`sequence half-sun \"Half Sun Salutation\":` with its poses indented \
+below) needs a kebab-case id that is not already a pose or a sequence and is defined once, a name in quotes, and \
+at least one pose. Each pose line names a pose and how many breaths it is held (1 to 30), and a side for a \
+one-sided pose; rounds, rests, props and cues go on the step that runs the sequence. A sequence holds at most 100 \
+poses.",
+        example: Some((
+            "sequence half-sun \"Half Sun Salutation\":\n  mountain 1 breath\n  upward-salute\n  standing-forward-fold 1 breath\nwarmup:\n  half-sun x3\n",
+            "sequence half-sun \"Half Sun Salutation\":\n  mountain 1 breath\n  upward-salute 1 breath\n  standing-forward-fold 1 breath\nwarmup:\n  half-sun x3\n",
+        )),
+    },
+    Code {
         name: "catalog-file",
         summary: "a studio catalog file that holds steps",
         explanation: "A catalog file (named with `--catalog` or in `ybc.toml`) adds poses for every routine, so \

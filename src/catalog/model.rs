@@ -37,7 +37,8 @@ pub enum Source {
         /// The reason, in one sentence.
         reason: String,
     },
-    /// Written by the teacher on a routine's or a studio catalog's `pose` line.
+    /// Written by the teacher on a routine's or a studio catalog's `pose` line
+    /// or `sequence` block.
     Teacher,
 }
 
@@ -63,7 +64,7 @@ impl Source {
                 format!("{publisher}, \"{title}\" ({url}): {}.", says.trim_end_matches('.'))
             }
             Source::Practice { reason } => format!("General teaching practice: {}.", reason.trim_end_matches('.')),
-            Source::Teacher => "Defined by the teacher on a `pose` line.".to_owned(),
+            Source::Teacher => "Defined by the teacher, in the routine or a studio catalog.".to_owned(),
         }
     }
 }

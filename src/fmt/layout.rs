@@ -42,7 +42,7 @@ enum What<'d> {
 
 impl Stmt<'_> {
     fn is_block(&self) -> bool {
-        matches!(self.what, What::Node(Node::Section(_) | Node::Rounds(_)))
+        matches!(self.what, What::Node(Node::Section(_) | Node::Rounds(_) | Node::Sequence(_)))
     }
 }
 
@@ -255,6 +255,7 @@ fn statements<'d>(text: &str, document: &'d Document, lines: &LineIndex) -> Vec<
         let children = match node {
             Node::Section(s) => &s.body,
             Node::Rounds(r) => &r.body,
+            Node::Sequence(d) => &d.body,
             _ => continue,
         };
         stack.extend(children.iter().rev().map(|child| (child, depth + 1, Some((index, top)))));

@@ -159,6 +159,14 @@ fn meaning(text: &str, document: &Document, names: &Names) -> Meaning {
                 rest.cues.iter_mut().for_each(clear);
             }
             Node::Note(note) => clear(note),
+            Node::Sequence(sequence) => {
+                sequence.span = Span::default();
+                clear(&mut sequence.id);
+                if let Some(name) = &mut sequence.name {
+                    clear(name);
+                }
+                stack.extend(sequence.body.iter_mut());
+            }
         }
     }
     Meaning { document, comments }

@@ -88,6 +88,7 @@ fn unreadable_words(document: &Document) -> Vec<Span> {
         match node {
             Node::Section(s) => stack.extend(&s.body),
             Node::Rounds(r) => stack.extend(&r.body),
+            Node::Sequence(d) => stack.extend(&d.body),
             Node::Step(step) => found.extend(
                 step.items.iter().filter(|i| matches!(i.value, StepItem::Stray(_) | StepItem::Invalid)).map(|i| i.span),
             ),

@@ -244,6 +244,15 @@ impl Printer<'_> {
                 out
             }
             Node::Note(note) => format!("note {}", self.slice(note.span)),
+            Node::Sequence(sequence) => {
+                let mut out = format!("sequence {}", self.slice(sequence.id.span));
+                if let Some(name) = &sequence.name {
+                    out.push(' ');
+                    out.push_str(self.slice(name.span));
+                }
+                out.push(':');
+                out
+            }
         }
     }
 

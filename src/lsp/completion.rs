@@ -18,7 +18,7 @@ use crate::syntax::{Range, SectionKind};
 use crate::vocabulary::length_range;
 
 /// The header keywords, with what each says.
-const HEADERS: [(&str, &str); 8] = [
+const HEADERS: [(&str, &str); 9] = [
     ("title", "the class's name, in double quotes"),
     ("author", "who wrote it, in double quotes"),
     ("level", "beginner, intermediate, advanced or all-levels"),
@@ -27,6 +27,7 @@ const HEADERS: [(&str, &str); 8] = [
     ("audience", "conditions present in the class, separated by commas"),
     ("tags", "your own words for finding the routine"),
     ("pose", "a pose of your own: pose id \"Name\" focus … hold …"),
+    ("sequence", "a sequence of your own: sequence id \"Name\": with its poses and breaths below"),
 ];
 
 /// The words of a custom pose's definition after its name.
@@ -275,7 +276,7 @@ fn allow_rules(prefix: &str, mut out: Out) -> Vec<CompletionItem> {
 fn headers(document: &Document, out: &mut Out) {
     for (word, detail) in HEADERS {
         let given = document.compiled.document.headers.iter().any(|h| h.kind.keyword() == word);
-        if word == "pose" || !given {
+        if word == "pose" || word == "sequence" || !given {
             out.push(word, word, CompletionItemKind::KEYWORD, detail, None, "1");
         }
     }
@@ -292,6 +293,15 @@ fn poses(catalog: &Catalog, audience: &[String], out: &mut Out) {
         out.push(&pose.id, &pose.id, CompletionItemKind::VALUE, &names, Some(card.clone()), "4");
         for alias in &pose.aliases {
             let detail = format!("{names} (another name for {})", pose.id);
+            out.push(alias, alias, CompletionItemKind::VALUE, &detail, Some(card.clone()), "5");
+        }
+    }
+    for sequence in catalog.sequences() {
+        let names = format!("{}, a sequence of {} poses", sequence.english, sequence.poses.len());
+        let card = crate::explain::sequence(sequence, catalog);
+        out.push(&sequence.id, &sequence.id, CompletionItemKind::VALUE, &names, Some(card.clone()), "4");
+        for alias in &sequence.aliases {
+            let detail = format!("{names} (another name for {})", sequence.id);
             out.push(alias, alias, CompletionItemKind::VALUE, &detail, Some(card.clone()), "5");
         }
     }

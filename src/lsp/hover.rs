@@ -17,8 +17,10 @@ pub fn hover(document: &Document, offset: usize, encoding: Encoding, markdown: b
     let target = target::find(&document.text, &compiled.document, offset)?;
     let (text, span) = match target {
         Target::Pose { name, step } => {
-            let pose = catalog.pose(&name.value)?;
-            let mut card = cards::pose(pose, catalog, &document.audience());
+            let mut card = match catalog.pose(&name.value) {
+                Some(pose) => cards::pose(pose, catalog, &document.audience()),
+                None => crate::explain::sequence(catalog.sequence(&name.value)?, catalog),
+            };
             if let (Some(step), Some(plan)) = (step, &compiled.plan)
                 && let Some(timing) = cards::timing(routine, plan, step, true)
             {

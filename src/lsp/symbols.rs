@@ -111,6 +111,14 @@ impl Outline<'_> {
                 self.symbol("Rest".to_owned(), detail, SymbolKind::EVENT, rest.span, rest.span, None)
             }
             Node::Note(_) => return None,
+            Node::Sequence(d) => {
+                let name = match &d.name {
+                    Some(name) => format!("Sequence · {}", name.value),
+                    None => format!("Sequence · {}", d.id.value),
+                };
+                let children = d.body.iter().filter_map(|n| self.node(n)).collect();
+                self.symbol(name, None, SymbolKind::FUNCTION, extent, d.span, Some(children))
+            }
         })
     }
 }

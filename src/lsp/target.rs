@@ -80,6 +80,10 @@ fn in_nodes(nodes: &[Node], offset: usize) -> Option<Target> {
             Node::Rounds(r) if covers(r.span, offset) => {
                 return Some(Target::Block { head: r.span, extent: node.extent() });
             }
+            Node::Sequence(d) if covers(d.span, offset) => {
+                return Some(Target::Block { head: d.span, extent: node.extent() });
+            }
+            Node::Sequence(d) => return in_nodes(&d.body, offset),
             Node::Section(s) => return in_nodes(&s.body, offset),
             Node::Rounds(r) => return in_nodes(&r.body, offset),
             Node::Step(step) => {

@@ -175,6 +175,9 @@ pub enum Node {
     Section(Box<Section>),
     /// `3 rounds rest 60s:` and its body.
     Rounds(Box<Rounds>),
+    /// `sequence half-sun "Half Sun Salutation":` and its poses: a studio's
+    /// own sequence, defined for steps to name (not a step of the class).
+    Sequence(Box<SequenceDef>),
     /// A pose with its dose.
     Step(Step),
     /// `rest 60s "cue"`.
@@ -189,6 +192,7 @@ impl Node {
         match self {
             Node::Section(s) => s.span,
             Node::Rounds(r) => r.span,
+            Node::Sequence(d) => d.span,
             Node::Step(s) => s.span,
             Node::Rest(r) => r.span,
             Node::Note(n) => n.span,
@@ -200,6 +204,7 @@ impl Node {
         let body = match self {
             Node::Section(s) => &s.body,
             Node::Rounds(r) => &r.body,
+            Node::Sequence(d) => &d.body,
             _ => return self.span(),
         };
         body.last().map_or(self.span(), |last| self.span().to(last.extent()))
@@ -227,6 +232,19 @@ pub struct Rounds {
     /// Rest between rounds.
     pub rest: Option<Spanned<Range>>,
     /// The body.
+    pub body: Vec<Node>,
+    /// The head line's statement.
+    pub span: Span,
+}
+
+/// A studio's own sequence, defined in a routine or a catalog file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SequenceDef {
+    /// Its id.
+    pub id: Spanned<String>,
+    /// Its display name, in quotes after the id.
+    pub name: Option<Spanned<String>>,
+    /// Its poses, as steps.
     pub body: Vec<Node>,
     /// The head line's statement.
     pub span: Span,

@@ -19,6 +19,7 @@ pub(crate) enum Statement {
     Header(Header),
     Section { kind: Spanned<String>, title: Option<Spanned<String>>, span: Span },
     Rounds { count: Spanned<u32>, rest: Option<Spanned<Range>>, span: Span },
+    Sequence { id: Spanned<String>, name: Option<Spanned<String>>, span: Span },
     Step(Step),
     Rest(RestStep),
     Note(Spanned<String>),
@@ -45,7 +46,9 @@ impl Line {
     pub fn span(&self) -> Span {
         match &self.statement {
             Some(Statement::Header(header)) => header.span,
-            Some(Statement::Section { span, .. } | Statement::Rounds { span, .. }) => *span,
+            Some(
+                Statement::Section { span, .. } | Statement::Rounds { span, .. } | Statement::Sequence { span, .. },
+            ) => *span,
             Some(Statement::Step(step)) => step.span,
             Some(Statement::Rest(rest)) => rest.span,
             Some(Statement::Note(note)) => note.span,
@@ -376,6 +379,11 @@ impl Lowering<'_> {
                 let kind = self.first_name(&mut inner, span);
                 let title = inner.next().map(|p| self.string(p));
                 Statement::Section { kind, title, span }
+            }
+            Rule::sequence_head => {
+                let id = self.first_name(&mut inner, span);
+                let name = inner.next().map(|p| self.string(p));
+                Statement::Sequence { id, name, span }
             }
             Rule::rounds_head => {
                 let mut count = Spanned::new(1, span);

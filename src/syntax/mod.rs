@@ -523,6 +523,29 @@ impl Layout {
                     diagnostics,
                 );
             }
+            Statement::Sequence { id, name, span } => {
+                // A definition, like a `pose` line: it starts no class, so
+                // header lines may still follow it.
+                if !self.stack.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "nesting",
+                            span,
+                            "A sequence is defined at the left edge, not inside a block.",
+                        )
+                        .with_label("sequence inside a block")
+                        .with_help(
+                            "Move `sequence …:` and its poses to the left edge, above the first section; \
+                                 steps then name it like a pose.",
+                        ),
+                    );
+                }
+                self.open(
+                    Node::Sequence(Box::new(SequenceDef { id, name, body: Vec::new(), span })),
+                    line.indent,
+                    diagnostics,
+                );
+            }
             Statement::Rounds { count, rest, span } => {
                 self.body_started = true;
                 self.open(
@@ -561,6 +584,7 @@ impl Layout {
         match self.stack.iter_mut().rev().find_map(|open| open.node.as_mut()) {
             Some(Node::Section(section)) => section.body.push(node),
             Some(Node::Rounds(rounds)) => rounds.body.push(node),
+            Some(Node::Sequence(sequence)) => sequence.body.push(node),
             _ => document.body.push(node),
         }
     }
@@ -616,6 +640,7 @@ fn empty_block(node: &Node) -> Option<Diagnostic> {
     let (what, example) = match node {
         Node::Rounds(r) => (format!("`{} rounds` has no steps under it.", r.count.value), "  locust hold 20-30s"),
         Node::Section(s) => (format!("The `{}` section has no steps under it.", s.kind.value), "  cat-cow 8 reps"),
+        Node::Sequence(d) => (format!("The sequence `{}` has no poses under it.", d.id.value), "  mountain 1 breath"),
         _ => ("This block has no steps under it.".to_owned(), "  cat-cow 8 reps"),
     };
     Some(

@@ -45,6 +45,7 @@ fn line_kinds<'d>(text: &str, document: &'d Document) -> Vec<(usize, LineKind<'d
         match node {
             Node::Section(s) => stack.extend(s.body.iter().map(|n| (n, depth + 1))),
             Node::Rounds(r) => stack.extend(r.body.iter().map(|n| (n, depth + 1))),
+            Node::Sequence(d) => stack.extend(d.body.iter().map(|n| (n, depth + 1))),
             _ => {}
         }
     }
@@ -210,6 +211,13 @@ impl Mess<'_> {
                 Node::Rest(rest) => {
                     let whole = self.slice(rest.span).to_owned();
                     self.keyword_first(&whole)
+                }
+                Node::Sequence(sequence) => {
+                    // `sequence` in any case; the id and the quoted name as they are.
+                    let head = self.slice(sequence.span).to_owned();
+                    let head = self.keyword_first(head.trim_end_matches(':').trim_end());
+                    let before_colon = if self.rng.bool() { self.gap() } else { "" };
+                    format!("{head}{before_colon}:")
                 }
                 Node::Note(_) => {
                     let whole = self.slice(node.span()).to_owned();

@@ -118,3 +118,20 @@ fn header_keys_at_the_top_and_section_kinds_at_block_level() {
 fn nothing_is_offered_inside_a_cue() {
     assert!(complete_at_end("strength:\n  locust hold 30s \"shoulders ").is_empty());
 }
+
+#[test]
+fn sequences_complete_like_poses_with_their_poses_listed() {
+    let items = complete_at_end(
+        "sequence half-sun \"Half Sun Salutation\":\n  mountain 1 breath\n  upward-salute 1 breath\n\nflow:\n  sun",
+    );
+    let sun = item(&items, "sun-salutation-a");
+    assert_eq!(sun["detail"], "Sun Salutation A, a sequence of 10 poses");
+    let card = sun["documentation"]["value"].as_str().unwrap_or("");
+    assert!(card.contains("Upward Salute (upward-salute)") && card.contains("Downward-Facing Dog"), "{card}");
+    assert!(item(&items, "sun-a")["detail"].as_str().is_some_and(|d| d.contains("another name for sun-salutation-a")));
+    // The routine's own sequence too.
+    assert_eq!(item(&items, "half-sun")["detail"], "Half Sun Salutation, a sequence of 2 poses");
+    // And the keyword that defines one, at the top.
+    let keywords = complete_at_end("");
+    assert!(labels(&keywords).contains(&"sequence"), "{:?}", labels(&keywords));
+}

@@ -84,3 +84,18 @@ fn plain_text_clients_get_plain_text() {
     assert_eq!(found["contents"]["kind"], "plaintext");
     assert!(text(&found).contains("Bridge") && !text(&found).contains("**"), "{found}");
 }
+
+#[test]
+fn a_sequence_step_shows_its_poses_and_planned_time() {
+    let class = "flow:\n  sun-a x2 rest 15s\n";
+    let dir = tempfile::tempdir().expect("folder");
+    let mut client = Client::start(dir.path(), &[]);
+    let uri = uri(dir.path(), "class.ybc");
+    client.open(&uri, class);
+    let position = client.position(class, "sun-a", 1);
+    let found = client.result("textDocument/hover", json!({ "textDocument": { "uri": uri }, "position": position }));
+    let card = text(&found);
+    assert!(card.starts_with("**Planned:**"), "{card}");
+    assert!(card.contains("Sun Salutation A (sun-salutation-a)"), "{card}");
+    assert!(card.contains("6. Downward-Facing Dog (downward-dog), 5 breaths"), "{card}");
+}

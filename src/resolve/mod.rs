@@ -14,6 +14,9 @@ use crate::span::Span;
 use crate::syntax::{self, Document, HeaderKind, Node, PoseAttr, PoseDef, Range, Spanned, StepItem};
 use crate::vocabulary::{written_range, written_seconds};
 
+mod sequences;
+pub use sequences::{MAX_SEQUENCE_BREATHS, MAX_SEQUENCE_POSES};
+
 /// Limits past which a dose is surely a typo. Ordinary safety ranges are the rules' business.
 const MAX_HOLD: u32 = 10 * 60;
 const MAX_REPS: u32 = 100;
@@ -65,23 +68,31 @@ pub fn resolve(document: &Document, catalog: &Arc<Catalog>, purpose: Purpose) ->
     let mut diagnostics = Listing::default();
     let custom = custom_poses(document, catalog, &mut diagnostics);
     let catalog = if custom.is_empty() { Arc::clone(catalog) } else { Arc::new(catalog.with_poses(custom.clone())) };
+    let own_sequences = sequences::sequences(document, &catalog, &mut diagnostics);
+    let catalog = if own_sequences.is_empty() {
+        catalog
+    } else {
+        Arc::new(catalog.with_poses(Vec::new()).with_sequences(own_sequences))
+    };
     let mut resolver = Resolver { catalog: &catalog, diagnostics: &mut diagnostics, breath: DEFAULT_BREATH };
     let mut meta = resolver.meta(document);
     resolver.breath = meta.breath_length();
     meta.custom_poses = custom.iter().filter_map(|p| catalog.find_pose(&p.id)).collect();
     let body = resolver.items(&document.body);
+    // A sequence's definition is not a step of the class.
+    let mut steps = document.body.iter().filter(|node| !matches!(node, Node::Sequence(_)));
     if purpose == Purpose::Catalog {
-        if let Some(first) = document.body.first() {
+        if let Some(first) = steps.next() {
             diagnostics.push(
                 Diagnostic::error(
                     "catalog-file",
                     first.span(),
-                    "A catalog file holds only `pose` lines, but this one has steps.",
+                    "A catalog file holds only `pose` lines and sequences, but this one has steps.",
                 )
-                .with_help("Move the steps into a routine file, and keep only `pose …` lines here."),
+                .with_help("Move the steps into a routine file, and keep only `pose …` lines and sequences here."),
             );
         }
-    } else if document.body.is_empty() && document.unreadable.is_empty() {
+    } else if steps.next().is_none() && document.unreadable.is_empty() {
         diagnostics.push(
             Diagnostic::error("empty", Span::new(0, 0), "This routine has no steps.")
                 .with_help("Add at least one step, for example `locust hold 30s x3 rest 45s`."),
@@ -506,6 +517,8 @@ impl Resolver<'_> {
                     }
                 }
                 Node::Note(note) => items.push(Item::Note(note.clone())),
+                // Read before the body, into the routine's catalog.
+                Node::Sequence(_) => {}
             }
         }
         items
