@@ -6,15 +6,78 @@
 //! duration computed from its own doses, props listing every prop it uses,
 //! tags, sometimes an audience or a custom `pose` line), a warm-up of mobility
 //! poses, a strength section with sets and rounds, sometimes an accessory or
-//! mobility section, and a cool-down. Doses are drawn inside each pose's
-//! recommended ranges, unilateral poses work each side (or alternate), poses
-//! that a condition in the audience speaks against are left out, so the
-//! routines compile without errors. The same seed always gives the same bytes
-//! (for the same catalog data).
+//! mobility section, and a cool-down that ends lying down (or in child's pose)
+//! when the class runs 20 minutes or more. Doses are drawn inside each pose's
+//! recommended ranges (at most 20 reps a set), unilateral poses work each side
+//! (or alternate), poses that a condition in the audience speaks against are
+//! left out, and so are peak poses (inversions, arm balances, deep backbends
+//! and deep hip openers, which need a warm-up before and a counterpose after),
+//! so the routines compile without errors or warnings. The same seed always
+//! gives the same bytes (for the same catalog data).
+//!
+//! [`Generator::first_catalog`] draws only from the 32 poses of ybc's first
+//! catalog, so that ybc from before the whole-class catalog can check the
+//! same routines and the two can be compared.
 
 use std::fmt::Write as _;
 
-use ybc::catalog::{Bounds, Catalog, Focus, Laterality, Level, Spine};
+use ybc::catalog::{Bounds, Catalog, Focus, Laterality, Level, Pose, Property, Spine};
+
+/// The poses of ybc's first catalog (the upper-back strengthening guide's),
+/// which every version of ybc knows.
+pub const FIRST_CATALOG: [&str; 32] = [
+    "locust",
+    "hands-under-hips-locust",
+    "single-leg-locust",
+    "reaching-locust",
+    "flying-locust",
+    "sphinx",
+    "cobra",
+    "bridge",
+    "supported-bridge",
+    "dolphin",
+    "downward-dog",
+    "plank",
+    "forearm-plank",
+    "puppy",
+    "eagle-arms",
+    "cow-face-arms",
+    "band-row",
+    "single-arm-row",
+    "trx-row",
+    "band-pull-apart",
+    "cat-cow",
+    "thread-the-needle",
+    "scapular-circles",
+    "shoulder-rolls",
+    "prone-y",
+    "wall-slides",
+    "wall-scapular-retraction",
+    "doorway-chest-opener",
+    "thoracic-rotation",
+    "foam-roller-extension",
+    "childs-pose",
+    "breathing",
+];
+
+/// The most reps a set is given: the guide's most for one set.
+const MOST_REPS: u32 = 20;
+
+/// A class this long (in seconds) or longer ends in relaxation.
+const LONG_CLASS: u64 = 20 * 60;
+
+/// Whether a pose is a peak pose (see `ybc explain peak-before-warmup`).
+fn is_peak(pose: &Pose) -> bool {
+    [Property::Inversion, Property::ArmBalance, Property::DeepBackbend, Property::HipCrossing]
+        .into_iter()
+        .any(|p| pose.has(p))
+}
+
+/// Whether a pose is a final relaxation (see `ybc explain missing-relaxation`).
+fn is_relaxation(pose: &Pose) -> bool {
+    pose.focus == Focus::Rest
+        && (pose.has(Property::Supine) || pose.has(Property::Prone) || pose.family == "childs-pose")
+}
 
 /// The fewest and most lines of one generated routine (blank lines included).
 pub const MIN_LINES: usize = 15;
@@ -57,6 +120,8 @@ struct Spec {
     optional: Vec<String>,
     cues: Vec<String>,
     avoid: Vec<String>,
+    /// A rest pose lying down, or child's pose: a class can end on it.
+    relaxation: bool,
 }
 
 /// A custom pose a routine may define with a `pose` line: (id, English name,
@@ -157,8 +222,18 @@ fn times(a: Time, n: u64) -> Time {
 impl Generator {
     /// Reads the catalog's poses once.
     pub fn new(catalog: &Catalog) -> Self {
+        Self::drawing_from(catalog, |_| true)
+    }
+
+    /// A generator that draws only from [`FIRST_CATALOG`].
+    pub fn first_catalog(catalog: &Catalog) -> Self {
+        Self::drawing_from(catalog, |pose| FIRST_CATALOG.contains(&pose.id.as_str()))
+    }
+
+    fn drawing_from(catalog: &Catalog, wanted: impl Fn(&Pose) -> bool) -> Self {
         let specs = catalog
             .poses()
+            .filter(|p| wanted(p) && !is_peak(p))
             .map(|p| Spec {
                 id: p.id.clone(),
                 family: p.family.clone(),
@@ -168,7 +243,7 @@ impl Generator {
                 unilateral: p.laterality == Laterality::Unilateral,
                 level: p.level,
                 hold: p.hold,
-                reps: p.reps,
+                reps: p.reps.filter(|r| r.min <= MOST_REPS).map(|r| Bounds { min: r.min, max: r.max.min(MOST_REPS) }),
                 duration: p.duration,
                 sets: p.sets,
                 rest: p.rest,
@@ -177,6 +252,7 @@ impl Generator {
                 optional: p.props.optional.clone(),
                 cues: p.cues.iter().filter(|c| !c.contains('"') && !c.contains('\n')).cloned().collect(),
                 avoid: p.contraindications.iter().map(|c| c.condition.clone()).collect(),
+                relaxation: is_relaxation(p),
             })
             .collect();
         let custom = CUSTOM
@@ -208,6 +284,7 @@ impl Generator {
                     optional: prop.map(str::to_owned).into_iter().collect(),
                     cues: Vec::new(),
                     avoid: Vec::new(),
+                    relaxation: false,
                 };
                 (spec, line)
             })
@@ -242,6 +319,7 @@ impl Generator {
             w.section(kind, extra_lines);
         }
         w.section("cooldown", cooldown);
+        w.relax();
         w.finish()
     }
 
@@ -291,6 +369,8 @@ struct Writer<'g, 'r> {
     custom_used: bool,
     /// Backbends in a row so far.
     streak: usize,
+    /// Whether the last pose written is a relaxation pose.
+    ends_relaxed: bool,
     /// The latest stage of strength work (see [`Spec::stage`]) written for each family.
     stages: Vec<(&'g str, u8)>,
     /// Whether to write a comment, an `author` and `tags` line.
@@ -319,6 +399,7 @@ impl<'g, 'r> Writer<'g, 'r> {
             custom: None,
             custom_used: false,
             streak: 0,
+            ends_relaxed: false,
             stages: Vec::new(),
             comment: false,
             author: false,
@@ -343,7 +424,10 @@ impl<'g, 'r> Writer<'g, 'r> {
         if take(self.rng, 5) {
             // Keep the audience only when every kind of section still has poses.
             self.audience = self.rng.choice(&self.generator.conditions).cloned();
-            if ["warmup", "strength", "cooldown"].iter().any(|k| self.pool(k).is_empty()) {
+            // … and a relaxation pose to end a long class on.
+            if ["warmup", "strength", "cooldown"].iter().any(|k| self.pool(k).is_empty())
+                || !self.pool("cooldown").iter().any(|s| s.relaxation)
+            {
                 self.audience = None;
             }
         }
@@ -489,6 +573,7 @@ impl<'g, 'r> Writer<'g, 'r> {
     /// Writes one step line indented by `indent` and returns how long it takes, in seconds.
     fn step(&mut self, spec: &'g Spec, indent: usize, allow_sets: bool) -> Time {
         self.streak = if spec.extension { self.streak + 1 } else { 0 };
+        self.ends_relaxed = spec.relaxation;
         match self.stages.iter_mut().find(|(family, _)| *family == spec.family) {
             Some((_, stage)) => *stage = (*stage).max(spec.stage),
             None => self.stages.push((&spec.family, spec.stage)),
@@ -607,6 +692,36 @@ impl<'g, 'r> Writer<'g, 'r> {
         line.push('\n');
         self.body.push_str(&line);
         total
+    }
+
+    /// Ends a class of 20 minutes or more with a relaxation pose, one line
+    /// more in the cool-down, unless it already ends on one.
+    fn relax(&mut self) {
+        if self.ends_relaxed {
+            return;
+        }
+        let pool: Vec<&'g Spec> = self.pool("cooldown").into_iter().filter(|s| s.relaxation).collect();
+        if pool.is_empty() {
+            return;
+        }
+        let spec = pool[self.rng.usize(..pool.len())];
+        let (keyword, bounds) = match (spec.hold, spec.duration) {
+            (Some(hold), _) => ("hold ", hold),
+            (None, Some(length)) => ("", length),
+            (None, None) => return,
+        };
+        let t = self.range(bounds, 15);
+        if self.time.0 + t.0 < LONG_CLASS {
+            return;
+        }
+        // Before the blank line that ends the section.
+        self.body.pop();
+        let _ = writeln!(self.body, "  {} {keyword}{}", spec.id, duration_range(t));
+        self.body.push('\n');
+        self.time = add(self.time, t);
+        for prop in &spec.needs {
+            self.use_prop(prop);
+        }
     }
 
     /// A value (or a range) inside `bounds`, on multiples of `step` where the bounds allow.

@@ -9,6 +9,8 @@
 //! `--single-mb N` writes one routine of exactly N MB (N × 1,000,000 bytes) to
 //! `OUT_DIR/single-Nmb.ybc`. Both may be given. The same seed (default 1)
 //! always writes the same bytes. The generator is `benches/corpus.rs`.
+//! `--first-catalog` draws only from the 32 poses of ybc's first catalog, so
+//! that ybc from before the whole-class catalog can check the same routines.
 
 #[allow(dead_code)]
 #[path = "../benches/corpus.rs"]
@@ -17,13 +19,14 @@ mod corpus;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen-corpus OUT_DIR [--files N] [--single-mb N] [--seed N]";
+const USAGE: &str = "usage: gen-corpus OUT_DIR [--files N] [--single-mb N] [--seed N] [--first-catalog]";
 
 struct Args {
     out: PathBuf,
     files: usize,
     single_mb: Option<usize>,
     seed: u64,
+    first_catalog: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -31,6 +34,7 @@ fn parse_args() -> Result<Args, String> {
     let mut files = None;
     let mut single_mb = None;
     let mut seed = 1;
+    let mut first_catalog = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| -> Result<u64, String> {
@@ -41,6 +45,7 @@ fn parse_args() -> Result<Args, String> {
             "--files" => files = Some(value("--files")? as usize),
             "--single-mb" => single_mb = Some(value("--single-mb")? as usize),
             "--seed" => seed = value("--seed")?,
+            "--first-catalog" => first_catalog = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other if other.starts_with('-') => return Err(format!("unknown option {other}\n{USAGE}")),
             other if out.is_none() => out = Some(PathBuf::from(other)),
@@ -51,12 +56,13 @@ fn parse_args() -> Result<Args, String> {
     if files.is_none() && single_mb.is_none() {
         files = Some(10_000);
     }
-    Ok(Args { out, files: files.unwrap_or(0), single_mb, seed })
+    Ok(Args { out, files: files.unwrap_or(0), single_mb, seed, first_catalog })
 }
 
 fn run(args: &Args) -> std::io::Result<()> {
     let catalog = ybc::catalog::Catalog::builtin();
-    let generator = corpus::Generator::new(&catalog);
+    let generator =
+        if args.first_catalog { corpus::Generator::first_catalog(&catalog) } else { corpus::Generator::new(&catalog) };
     let width = args.files.saturating_sub(1).to_string().len().max(5);
     let mut bytes = 0;
     for i in 0..args.files {
