@@ -16,8 +16,8 @@
 //! gives the same bytes (for the same catalog data).
 //!
 //! [`Generator::first_catalog`] draws only from the 32 poses of ybc's first
-//! catalog, so that ybc from before the whole-class catalog can check the
-//! same routines and the two can be compared.
+//! catalog and its six conditions, so that ybc from before the whole-class
+//! catalog can check the same routines and the two can be compared.
 
 use std::fmt::Write as _;
 
@@ -60,6 +60,10 @@ pub const FIRST_CATALOG: [&str; 32] = [
     "breathing",
 ];
 
+/// The conditions of ybc's first catalog.
+pub const FIRST_CONDITIONS: [&str; 6] =
+    ["neck-pain", "shoulder-surgery", "high-blood-pressure", "osteoporosis", "rotator-cuff", "low-back-pain"];
+
 /// The most reps a set is given: the guide's most for one set.
 const MOST_REPS: u32 = 20;
 
@@ -79,7 +83,8 @@ fn is_relaxation(pose: &Pose) -> bool {
         && (pose.has(Property::Supine) || pose.has(Property::Prone) || pose.family == "childs-pose")
 }
 
-/// The fewest and most lines of one generated routine (blank lines included).
+/// The fewest and most lines of one generated routine (blank lines included),
+/// before the line of a final relaxation a long class ends with.
 pub const MIN_LINES: usize = 15;
 /// See [`MIN_LINES`].
 pub const MAX_LINES: usize = 60;
@@ -222,15 +227,19 @@ fn times(a: Time, n: u64) -> Time {
 impl Generator {
     /// Reads the catalog's poses once.
     pub fn new(catalog: &Catalog) -> Self {
-        Self::drawing_from(catalog, |_| true)
+        Self::drawing_from(catalog, |_| true, |_| true)
     }
 
     /// A generator that draws only from [`FIRST_CATALOG`].
     pub fn first_catalog(catalog: &Catalog) -> Self {
-        Self::drawing_from(catalog, |pose| FIRST_CATALOG.contains(&pose.id.as_str()))
+        Self::drawing_from(
+            catalog,
+            |pose| FIRST_CATALOG.contains(&pose.id.as_str()),
+            |condition| FIRST_CONDITIONS.contains(&condition),
+        )
     }
 
-    fn drawing_from(catalog: &Catalog, wanted: impl Fn(&Pose) -> bool) -> Self {
+    fn drawing_from(catalog: &Catalog, wanted: impl Fn(&Pose) -> bool, condition: impl Fn(&str) -> bool) -> Self {
         let specs = catalog
             .poses()
             .filter(|p| wanted(p) && !is_peak(p))
@@ -289,7 +298,7 @@ impl Generator {
                 (spec, line)
             })
             .collect();
-        let conditions = catalog.conditions().iter().map(|c| c.id.clone()).collect();
+        let conditions = catalog.conditions().iter().filter(|c| condition(&c.id)).map(|c| c.id.clone()).collect();
         Self { specs, custom, conditions }
     }
 

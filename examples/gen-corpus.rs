@@ -110,16 +110,24 @@ mod tests {
     use super::corpus::*;
     use ybc::catalog::Catalog;
 
+    /// The corpus is what its documentation says: classes that compile with
+    /// no errors, warnings or notes, so that a benchmark measures checking,
+    /// not rendering findings, and a change that adds findings to it is seen.
     #[test]
-    fn the_first_200_routines_compile_without_errors() {
+    fn the_first_300_routines_compile_without_findings() {
         let catalog = Catalog::builtin();
-        let generator = Generator::new(&catalog);
-        for i in 0..200 {
-            let text = generator.routine(42, i);
-            let compiled = ybc::compile(&text, &catalog);
-            assert!(!compiled.has_errors(), "routine {i} has errors:\n{text}\n{:#?}", compiled.diagnostics);
-            let lines = text.lines().count();
-            assert!((MIN_LINES..=MAX_LINES).contains(&lines), "routine {i} has {lines} lines:\n{text}");
+        for generator in [Generator::new(&catalog), Generator::first_catalog(&catalog)] {
+            for i in 0..300 {
+                let text = generator.routine(42, i);
+                let compiled = ybc::compile(&text, &catalog);
+                assert!(
+                    compiled.diagnostics.is_empty(),
+                    "routine {i} has findings:\n{text}\n{:#?}",
+                    compiled.diagnostics
+                );
+                let lines = text.lines().count();
+                assert!((MIN_LINES..=MAX_LINES + 1).contains(&lines), "routine {i} has {lines} lines:\n{text}");
+            }
         }
     }
 

@@ -361,7 +361,11 @@ impl Planner<'_> {
     /// the step's rest comes between rounds.
     /// A step's cues as its events share them.
     fn cues_of(&self, step: &Step) -> Arc<[String]> {
-        if step.cues.is_empty() { Arc::clone(&self.no_cues) } else { Arc::from(step.cues.as_slice()) }
+        if step.cues.is_empty() {
+            Arc::clone(&self.no_cues)
+        } else {
+            step.cues.iter().map(|cue| cue.value.clone()).collect()
+        }
     }
 
     fn sequence(&mut self, step: &Step, run: &SequenceRun) {

@@ -197,8 +197,8 @@ pub struct Step {
     pub sides_span: Option<Span>,
     /// Props used (`with …`), as prop ids; a prop the catalog does not know, as written.
     pub props: Vec<Spanned<String>>,
-    /// The routine's cues.
-    pub cues: Vec<String>,
+    /// The teacher's cues, each with the span of its quoted text.
+    pub cues: Vec<Spanned<String>>,
     /// The whole step.
     pub span: Span,
     /// For a step that does a sequence (`sun-salutation-a x3`), its poses;

@@ -222,6 +222,6 @@ fn rewrite_step(step: &Step, other: &Pose, extra_prop: Option<&str>) -> String {
     if !props.is_empty() {
         parts.push(format!("with {}", props.join(", ")));
     }
-    parts.extend(step.cues.iter().map(|cue| format!("\"{cue}\"")));
+    parts.extend(step.cues.iter().map(|cue| format!("\"{}\"", cue.value)));
     parts.join(" ")
 }

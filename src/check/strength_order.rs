@@ -69,7 +69,7 @@ fn eccentric(info: &StepInfo<'_>) -> Option<String> {
         }
     }
     let cued = info.step.cues.iter().any(|cue| {
-        let cue = cue.to_lowercase().replace('-', " ");
+        let cue = cue.value.to_lowercase().replace('-', " ");
         cue.contains("slow lower") || cue.contains("eccentric")
     });
     cued.then(|| "cued as slow lowering".to_owned())

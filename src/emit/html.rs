@@ -536,7 +536,7 @@ impl Builder<'_> {
         let key_cue = pose
             .cues
             .first()
-            .filter(|key| !step.cues.iter().any(|c| c.trim().eq_ignore_ascii_case(key.trim())))
+            .filter(|key| !step.cues.iter().any(|c| c.value.trim().eq_ignore_ascii_case(key.trim())))
             .cloned();
         let mut mods = Vec::new();
         for condition in routine.meta.audience.iter().filter_map(|a| catalog.condition(&a.value)) {
@@ -557,7 +557,7 @@ impl Builder<'_> {
             }
         }
         let when = self.when(step, number);
-        let cues = step.cues.clone();
+        let cues: Vec<String> = step.cues.iter().map(|c| c.value.clone()).collect();
         let easier: Vec<String> = pose.regressions.iter().take(2).map(name).collect();
         let harder: Vec<String> = pose.progressions.iter().take(2).map(name).collect();
         // Roughly how much there is to read, to set a crowded card a little smaller in the deck.
@@ -637,7 +637,7 @@ impl Builder<'_> {
                 n => format!("{} ({n} breaths)", pose.english),
             })
             .collect();
-        let mut cues = step.cues.clone();
+        let mut cues: Vec<String> = step.cues.iter().map(|c| c.value.clone()).collect();
         cues.push(format!("In order: {}.", order.join(", ")));
         let mut mods = Vec::new();
         for condition in routine.meta.audience.iter().filter_map(|a| catalog.condition(&a.value)) {

@@ -73,7 +73,7 @@ struct StepNode<'a> {
     tempo: Option<[u32; 3]>,
     sides: Sides,
     props: Vec<&'a str>,
-    cues: &'a [String],
+    cues: Vec<&'a str>,
     line: usize,
 }
 
@@ -87,7 +87,7 @@ struct SequenceNode<'a> {
     sides: Sides,
     poses: Vec<SequencePoseNode<'a>>,
     props: Vec<&'a str>,
-    cues: &'a [String],
+    cues: Vec<&'a str>,
     line: usize,
 }
 
@@ -207,7 +207,7 @@ fn nodes<'a>(routine: &'a Routine, items: &'a [Item], lines: &LineIndex) -> Vec<
                     tempo: step.dose.tempo.as_ref().map(|t| t.value),
                     sides: step.sides,
                     props: step.props.iter().map(|p| p.value.as_str()).collect(),
-                    cues: &step.cues,
+                    cues: step.cues.iter().map(|c| c.value.as_str()).collect(),
                     line: lines.line(step.span.start),
                 })
             }
@@ -244,7 +244,7 @@ fn sequence_node<'a>(routine: &'a Routine, step: &'a crate::routine::Step, lines
             })
             .collect(),
         props: step.props.iter().map(|p| p.value.as_str()).collect(),
-        cues: &step.cues,
+        cues: step.cues.iter().map(|c| c.value.as_str()).collect(),
         line: lines.line(step.span.start),
     })
 }

@@ -680,7 +680,7 @@ impl Resolver<'_> {
                         props.push(Spanned::new(prop_id(self.catalog, name, self.diagnostics), name.span));
                     }
                 }
-                StepItem::Cue(cue) => cues.push(cue.clone()),
+                StepItem::Cue(cue) => cues.push(Spanned::new(cue.clone(), span)),
                 // A lone digit after the name that is not part of it (`locust 2`).
                 StepItem::Stray(word) if word.bytes().all(|b| b.is_ascii_digit()) => {
                     self.diagnostics.push(syntax::needs_unit(span, word));
@@ -779,7 +779,7 @@ impl Resolver<'_> {
                         props.push(Spanned::new(prop_id(self.catalog, name, self.diagnostics), name.span));
                     }
                 }
-                StepItem::Cue(cue) => cues.push(cue.clone()),
+                StepItem::Cue(cue) => cues.push(Spanned::new(cue.clone(), span)),
                 StepItem::Stray(word) => self.diagnostics.push(stray(span, word, &STEP_WORDS, "a step")),
                 StepItem::Invalid => dose.invalid = true,
                 _ => self.diagnostics.push(

@@ -421,23 +421,3 @@ proptest! {
         }
     }
 }
-
-/// The benchmark corpus is what its documentation says: classes that compile
-/// with no errors, warnings or notes, so that a benchmark measures checking,
-/// not rendering findings, and a change that adds findings to it is seen.
-#[test]
-fn the_generated_corpus_compiles_without_findings() {
-    let catalog = ybc::catalog::Catalog::builtin();
-    let settings = ybc::check::Settings::default();
-    for generator in [Generator::new(&catalog), Generator::first_catalog(&catalog)] {
-        for i in 0..300 {
-            let routine = generator.routine(1, i);
-            let compiled = ybc::compile_with(&routine, &catalog, &settings);
-            assert!(
-                compiled.diagnostics.is_empty(),
-                "routine {i} has findings: {:?}\n{routine}",
-                compiled.diagnostics.iter().map(|d| (&d.code, &d.message)).collect::<Vec<_>>()
-            );
-        }
-    }
-}
