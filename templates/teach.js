@@ -152,7 +152,8 @@
       phaseStart += phases[at].ms;
       at += 1;
     }
-    if (at >= phases.length) return finish(t);
+    // The class ended when its last phase did, however late this tick is.
+    if (at >= phases.length) return finish(phaseStart);
     setState(phases[at].kind === "get-ready" ? "get-ready" : "running");
     show(t);
     // Wake again when the seconds shown change (the clock, the rep count).
@@ -258,7 +259,8 @@
     const b = (text) => Object.assign(document.createElement("b"), { textContent: text });
     if (phase.kind === "get-ready") return ["First: ", b(withSide(ev, ev.name))];
     if (!next) return ["Next: ", b("the end of the class")];
-    return ["Next: ", b(withSide(next, ev.next || next.name))];
+    const set = next.set && next.set.of > 1 && !next.sequence ? `, set ${next.set.n} of ${next.set.of}` : "";
+    return ["Next: ", b(withSide(next, ev.next || next.name) + set)];
   }
 
   // What is said (and announced to screen readers) when a phase begins.
@@ -386,7 +388,9 @@
     $("kicker").textContent = "Class complete";
     $("name").textContent = root.dataset.title;
     $("sanskrit").textContent = "";
-    $("took").textContent = `The class took ${length(took)}${paused ? `, with ${length(paused)} paused` : ""}.`;
+    const planned = Math.round(phases.reduce((sum, p) => sum + p.ms, 0) / 1000); // the countdown included
+    $("took").textContent = `The class took ${length(took)}${paused ? `, with ${length(paused)} paused` : ""}`
+      + (took === planned ? "." : ` (planned ${length(planned)}).`);
     $("closing").replaceChildren(...doc.closing_notes.map((n) => Object.assign(document.createElement("li"), { textContent: n })));
     const words = ["That is the end of the class. Well done.", ...doc.closing_notes].join(" ");
     announce(`${words} ${$("took").textContent}`);
