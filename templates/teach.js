@@ -63,9 +63,15 @@
   // A range's length for this class: its upper end, or its lower end when short.
   const pick = (r) => (settings.long ? r.max : r.min);
 
+  // A whole number of seconds from a field, kept between 0 and the most allowed.
+  const seconds = (id, fallback) => {
+    const n = Math.round(Number($(id).value));
+    return $(id).value !== "" && Number.isFinite(n) ? Math.min(Math.max(n, 0), maxPause) : fallback;
+  };
+
   function readSettings() {
-    const n = Math.round(Number($("get-ready").value));
-    settings.getReady = Number.isFinite(n) ? Math.min(Math.max(n, 0), maxPause) : settings.getReady;
+    settings.getReady = seconds("get-ready", settings.getReady);
+    settings.switchSides = seconds("switch-sides", settings.switchSides);
     settings.long = document.querySelector('input[name="length"]:checked')?.value !== "short";
     settings.speech = $("speech").checked;
     settings.beeps = $("beeps").checked;

@@ -170,6 +170,8 @@ fn the_class_runs_in_headless_chromium() {
     }
     let quick = teach(&repo().join("routines/desk-reset.ybc"), &["--get-ready", "0"]);
     std::fs::write(pages.path().join("desk-reset-quick-start.html"), &quick.html).expect("write page");
+    let no_switch = teach(&repo().join("routines/desk-reset.ybc"), &["--switch-sides", "0"]);
+    std::fs::write(pages.path().join("desk-reset-no-switch.html"), &no_switch.html).expect("write page");
     let shots = artifacts();
     let output = Command::new(node)
         .current_dir(&tests)

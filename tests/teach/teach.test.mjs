@@ -219,8 +219,10 @@ test("pause freezes the clock and the screen; resume continues where it stopped"
   await page.keyboard.press("Space");
   const paused = await state(page);
   assert.equal(paused.state, "paused");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("clock"), "::after").content), '" paused"');
   assert.match(paused.kicker, /^Paused/);
   await axe(page, "paused");
+  await page.screenshot({ path: path.join(shots, "teach-1080p-paused.png") });
   const tonesAtPause = await page.evaluate(() => window.__tones.filter((t) => !t.stopped && t.at * 1000 > performance.now()).length);
   assert.equal(tonesAtPause, 0, "no beep stays scheduled while paused");
   await page.clock.runFor(120000);
@@ -293,6 +295,33 @@ test("the get-ready countdown: from the page's control, and from --get-ready", a
   now = await state(page);
   assert.deepEqual([now.state, now.index, now.phase], ["running", 0, "pose"], "--get-ready 0 starts at once");
   await context.close();
+});
+
+test("the switch between sides: from --switch-sides, and from the page's control", async () => {
+  const { page, context, timeline } = await open("desk-reset.html");
+  const right = timeline.findIndex((e, i) => i > 0 && e.side === "right" && timeline[i - 1].side === "left");
+  await page.fill("#switch-sides", "8");
+  assert.match(await page.textContent("#class-time"), /2 side switches of 8 s/);
+  await page.click("#start");
+  while ((await state(page)).index !== right - 1) await page.keyboard.press("ArrowRight");
+  await page.clock.runFor(timeline[right - 1].seconds.max * 1000 + 10);
+  let now = await state(page);
+  assert.deepEqual([now.phase, now.index, now.kicker, now.clock], ["switch", right, "Switch sides", "0:08"]);
+  assert.match(await page.textContent("#tags"), /^Right side/);
+  await page.clock.runFor(8000);
+  now = await state(page);
+  assert.deepEqual([now.phase, now.index], ["pose", right]);
+  await context.close();
+
+  const none = await open("desk-reset-no-switch.html");
+  assert.equal(await none.page.inputValue("#switch-sides"), "0");
+  assert.doesNotMatch(await none.page.textContent("#class-time"), /switch/);
+  await none.page.click("#start");
+  while ((await state(none.page)).index !== right - 1) await none.page.keyboard.press("ArrowRight");
+  await none.page.clock.runFor(timeline[right - 1].seconds.max * 1000 + 10);
+  now = await state(none.page);
+  assert.deepEqual([now.phase, now.index], ["pose", right], "--switch-sides 0: straight to the other side");
+  await none.context.close();
 });
 
 test("a range runs its upper end, or its lower end when the page says short", async () => {
