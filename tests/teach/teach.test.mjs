@@ -429,6 +429,46 @@ test("voices in the page's language, and the off switch", async () => {
   await second.context.close();
 });
 
+test("the screen is kept awake during the class, and let go at its end; F is full screen", async () => {
+  const { page, context, timeline, errors } = await open("desk-reset.html");
+  await page.evaluate(() => {
+    window.__locks = [];
+    Object.defineProperty(navigator, "wakeLock", {
+      configurable: true,
+      value: {
+        request(type) {
+          const lock = { type, released: false, release() { this.released = true; return Promise.resolve(); }, addEventListener() {} };
+          window.__locks.push(lock);
+          return Promise.resolve(lock);
+        },
+      },
+    });
+  });
+  await page.click("#start");
+  await page.clock.runFor(100);
+  assert.deepEqual(await page.evaluate(() => window.__locks.map((l) => [l.type, l.released])), [["screen", false]]);
+  await page.keyboard.press("f");
+  await page.clock.runFor(100);
+  assert.equal(await page.evaluate(() => document.fullscreenElement === document.documentElement), true, "F: full screen");
+  await page.keyboard.press("f");
+  await page.clock.runFor(100);
+  assert.equal(await page.evaluate(() => document.fullscreenElement), null, "F again: back");
+  for (let i = 0; i <= timeline.length; i += 1) await page.keyboard.press("ArrowRight");
+  assert.equal((await state(page)).state, "finished");
+  assert.deepEqual(await page.evaluate(() => window.__locks.map((l) => l.released)), [true]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("with reduced motion the progress bar jumps instead of sliding", async () => {
+  const { page, context } = await open("desk-reset.html");
+  const transition = () => page.evaluate(() => getComputedStyle(document.getElementById("fill")).transitionDuration);
+  assert.equal(await transition(), "1s");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  assert.equal(await transition(), "0s");
+  await context.close();
+});
+
 test("accessible, and readable on a TV and a phone", async () => {
   for (const [label, viewport] of [["1080p", { width: 1920, height: 1080 }], ["phone", { width: 390, height: 844 }]]) {
     const { page, context } = await open("desk-reset.html", { viewport });
