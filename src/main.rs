@@ -215,7 +215,7 @@ enum CheckFormat {
 enum Format {
     /// A JSON timeline for timer apps, class screens and watches.
     Json,
-    /// A printable handout (or a teacher's deck of cards): one self-contained HTML file.
+    /// A printable handout, a teacher's deck of cards, or a class screen: one self-contained HTML file.
     Html,
     /// The routine itself as ybc text (with --adapt: the adapted routine).
     Ybc,

@@ -222,7 +222,7 @@
     announce(words);
     if (!paused) {
       say(words);
-      scheduleBeeps(phase.ms - elapsed);
+      scheduleBeeps(phase.ms - elapsed, countdown(phase));
     }
   }
 
@@ -282,7 +282,8 @@
       parts.push(...ev.cues);
       parts.push(next ? `Next, ${describe(next)}.` : "Then the class is over.");
     } else {
-      parts.push(`${withSide(ev, ev.name)}. ${doseWords(ev)}.`);
+      // In a flow the breath sets the pace: only the pose's name is said.
+      parts.push(ev.sequence ? `${withSide(ev, ev.name)}.` : `${withSide(ev, ev.name)}. ${doseWords(ev)}.`);
       if (ev.set && ev.set.of > 1 && !ev.sequence) parts.push(`Set ${ev.set.n} of ${ev.set.of}.`);
       parts.push(...ev.cues);
     }
@@ -423,7 +424,7 @@
       clearBeeps();
       stopSpeaking();
     } else if (["get-ready", "running"].includes(root.dataset.state)) {
-      scheduleBeeps(phases[at].ms - (now() - phaseStart));
+      scheduleBeeps(phases[at].ms - (now() - phaseStart), countdown(phases[at]));
     }
     announce(muted ? "Sound off." : "Sound on.");
   }
@@ -484,14 +485,23 @@
     osc.stop(at + seconds + 0.05);
     beeps.push({ osc, at });
   }
+  // Whether a phase ends with the 3-2-1 beeps. Inside a sun salutation each
+  // pose lasts a breath or a few, and a countdown on every one would beep
+  // without a break: there only the change beeps, and the last pose of each
+  // pass counts down.
+  function countdown(phase) {
+    const s = phase.kind === "pose" ? events[phase.index].sequence : null;
+    return !s || s.position.n === s.position.of;
+  }
+
   // The beeps at 3, 2 and 1 seconds before the change and the higher one at
   // it, handed to the audio clock now so they sound on time even when the
   // tab's timers are slowed down. A pause or a skip takes them back.
-  function scheduleBeeps(leftMs) {
+  function scheduleBeeps(leftMs, withCountdown) {
     clearBeeps();
     if (!audio) return;
     const left = leftMs / 1000;
-    for (const k of [3, 2, 1]) if (left > k) tone(660, 0.15, audio.currentTime + left - k);
+    if (withCountdown) for (const k of [3, 2, 1]) if (left > k) tone(660, 0.15, audio.currentTime + left - k);
     if (left > 0) tone(990, 0.4, audio.currentTime + left);
   }
   // Takes back the beeps not yet sounding; one sounding now (the change a

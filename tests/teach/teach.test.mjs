@@ -500,6 +500,13 @@ test("accessible, and readable on a TV and a phone", async () => {
   while ((await state(page)).index !== inSequence.index) await page.keyboard.press("ArrowRight");
   await page.clock.runFor(1000);
   assert.match(await page.textContent("#tags"), /round 1 of \d+, pose 3 of \d+/);
+  // Inside a flow only the change beeps; the last pose of a pass counts down.
+  const tones = await page.evaluate(() => window.__tones.filter((t) => !t.stopped));
+  const endsAt = (await page.evaluate(() => performance.now())) / 1000 - 1 + inSequence.seconds.max;
+  assert.ok(tones.some((t) => t.hz === 990 && Math.abs(t.at - endsAt) < 0.06), "the change beeps");
+  assert.ok(!tones.some((t) => t.hz === 660 && t.at > endsAt - 4), "no 3-2-1 inside the flow");
+  const spoken = await page.evaluate(() => window.__spoken.at(-1).text);
+  assert.equal(spoken, `${inSequence.name}.`, "in a flow, the name alone");
   await page.screenshot({ path: path.join(shots, "teach-1080p-sequence.png") });
   await axe(page, "a sequence");
   await context.close();
