@@ -118,7 +118,7 @@ enum Command {
     },
     /// Compile a routine for players, or adapt it to the people in the room.
     #[command(
-        after_help = "Examples:\n  ybc build routines/desk-reset.ybc --format json -o desk-reset.json\n  ybc build routines/desk-reset.ybc --format html -o desk-reset.html\n  ybc build class.ybc --format html --layout cards --paper letter -o class-cards.html\n  ybc build class.ybc --adapt --audience osteoporosis --format ybc -o class-osteoporosis.ybc"
+        after_help = "Examples:\n  ybc build routines/desk-reset.ybc --format json -o desk-reset.json\n  ybc build routines/desk-reset.ybc --format html -o desk-reset.html\n  ybc build class.ybc --format html --layout cards --paper letter -o class-cards.html\n  ybc build class.ybc --format html --layout teach -o class-screen.html\n  ybc build class.ybc --adapt --audience osteoporosis --format ybc -o class-osteoporosis.ybc"
     )]
     Build {
         /// The routine.
@@ -215,7 +215,7 @@ enum CheckFormat {
 enum Format {
     /// A JSON timeline for timer apps, class screens and watches.
     Json,
-    /// A printable handout (or a teacher's deck of cards): one self-contained HTML file.
+    /// A printable handout, a teacher's deck of cards, or a class screen: one self-contained HTML file.
     Html,
     /// The routine itself as ybc text (with --adapt: the adapted routine).
     Ybc,
@@ -223,10 +223,11 @@ enum Format {
 
 /// Options of `build --format html`.
 #[derive(Args, Clone, Default)]
-#[command(next_help_heading = "HTML handouts (--format html)")]
+#[command(next_help_heading = "HTML handouts and class screens (--format html)")]
 struct HtmlArgs {
     /// `handout`: a summary and a grid of cards for students (the default);
-    /// `cards`: one large card per page (A6 or 6x4 in index cards) for a teacher's deck.
+    /// `cards`: one large card per page (A6 or 6x4 in index cards) for a teacher's deck;
+    /// `teach`: a class screen that runs the routine with a timer and spoken cues (docs/teach.md).
     #[arg(long, value_enum, value_name = "LAYOUT")]
     layout: Option<LayoutChoice>,
     /// The paper size to print on (the default is a4; cards print on A6 or 6x4 in).
@@ -239,6 +240,12 @@ struct HtmlArgs {
     /// Without it the same routine always gives the same bytes.
     #[arg(long, value_name = "YYYY-MM-DD", num_args = 0..=1, default_missing_value = "today")]
     date: Option<String>,
+    /// The class screen's countdown before the first pose, in seconds (default 5; 0: none).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(0..=i64::from(ybc::emit::teach::MAX_PAUSE_SECONDS)))]
+    get_ready: Option<u32>,
+    /// The class screen's pause to switch from one side to the other, in seconds (default 5; 0: none).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(0..=i64::from(ybc::emit::teach::MAX_PAUSE_SECONDS)))]
+    switch_sides: Option<u32>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -247,6 +254,8 @@ enum LayoutChoice {
     Handout,
     /// One large card per page, for a teacher's deck.
     Cards,
+    /// A class screen that runs the routine: timer, pictures, spoken cues.
+    Teach,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

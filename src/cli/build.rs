@@ -8,18 +8,57 @@ use std::process::ExitCode;
 use ybc::controls::{escape, path as shown};
 use ybc::diagnostic::{Diagnostic, Severity};
 
+/// What `--format html` writes: a page to print, or the class screen.
+pub(crate) enum HtmlOutput {
+    /// A handout or a deck of cards.
+    Print(ybc::emit::html::Options),
+    /// The class screen (`--layout teach`).
+    Teach(ybc::emit::teach::Options),
+}
+
+impl HtmlOutput {
+    /// Renders a checked routine: `text` is its source (the class screen's JSON
+    /// gives line numbers), `adaptations` what `--adapt` changed.
+    fn render(
+        &self,
+        routine: &ybc::routine::Routine,
+        plan: &ybc::plan::Plan,
+        text: &str,
+        source_name: &str,
+        adaptations: &[ybc::Applied],
+    ) -> String {
+        match self {
+            HtmlOutput::Print(options) => ybc::emit::html::render(routine, plan, source_name, adaptations, options),
+            HtmlOutput::Teach(options) => {
+                ybc::emit::teach::render(routine, plan, text, source_name, adaptations, *options)
+            }
+        }
+    }
+}
+
 impl HtmlArgs {
     pub(crate) fn given(&self) -> bool {
-        self.layout.is_some() || self.paper.is_some() || self.log_weeks.is_some() || self.date.is_some()
+        self.layout.is_some()
+            || self.paper.is_some()
+            || self.log_weeks.is_some()
+            || self.date.is_some()
+            || self.get_ready.is_some()
+            || self.switch_sides.is_some()
     }
 
     /// The emitter's options; `--date` checked and `today` resolved from the clock.
-    pub(crate) fn options(&self) -> Result<ybc::emit::html::Options, Failure> {
+    pub(crate) fn options(&self) -> Result<HtmlOutput, Failure> {
         use ybc::emit::html::{Layout, Options, Paper};
         let layout = match self.layout {
+            Some(LayoutChoice::Teach) => return self.teach_options().map(HtmlOutput::Teach),
             Some(LayoutChoice::Cards) => Layout::Cards,
             Some(LayoutChoice::Handout) | None => Layout::Handout,
         };
+        if self.get_ready.is_some() || self.switch_sides.is_some() {
+            return Err(Failure(
+                "`--get-ready` and `--switch-sides` are for the class screen, `--layout teach`".to_owned(),
+            ));
+        }
         if layout == Layout::Cards && self.log_weeks.is_some() {
             return Err(Failure("`--log-weeks` adds a page to the handout; use it with `--layout handout`".to_owned()));
         }
@@ -35,7 +74,7 @@ impl HtmlArgs {
             Some(text) if ybc::emit::html::is_date(text) => Some(text.to_owned()),
             Some(text) => return Err(Failure(format!("`--date {text}` is not a date; write it as YYYY-MM-DD"))),
         };
-        Ok(Options {
+        Ok(HtmlOutput::Print(Options {
             layout,
             paper: match self.paper {
                 Some(PaperChoice::Letter) => Paper::Letter,
@@ -43,6 +82,20 @@ impl HtmlArgs {
             },
             log_weeks: self.log_weeks,
             date,
+        }))
+    }
+
+    /// The class screen's options; the printing options have no place on a screen.
+    fn teach_options(&self) -> Result<ybc::emit::teach::Options, Failure> {
+        if self.paper.is_some() || self.log_weeks.is_some() || self.date.is_some() {
+            return Err(Failure(
+                "`--paper`, `--log-weeks` and `--date` are for printed handouts; the class screen (`--layout teach`) is not printed".to_owned(),
+            ));
+        }
+        let default = ybc::emit::teach::Options::default();
+        Ok(ybc::emit::teach::Options {
+            get_ready: self.get_ready.unwrap_or(default.get_ready),
+            switch_sides: self.switch_sides.unwrap_or(default.switch_sides),
         })
     }
 }
@@ -59,7 +112,8 @@ impl App {
     ) -> Result<ExitCode, Failure> {
         if format != Format::Html && html.given() {
             return Err(Failure(
-                "`--layout`, `--paper`, `--log-weeks` and `--date` are for `--format html`".to_owned(),
+                "`--layout`, `--paper`, `--log-weeks`, `--date`, `--get-ready` and `--switch-sides` are for `--format html`"
+                    .to_owned(),
             ));
         }
         let html = html.options()?;
@@ -82,7 +136,7 @@ impl App {
                 Err(code) => return Ok(code),
             };
             match format {
-                Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &[], &html),
+                Format::Html => html.render(&compiled.routine, &plan, &source.text, &source.name, &[]),
                 Format::Json | Format::Ybc => {
                     ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[])
                 }
@@ -99,7 +153,7 @@ impl App {
         file: &Path,
         format: Format,
         options: &CheckOptions,
-        html: &ybc::emit::html::Options,
+        html: &HtmlOutput,
     ) -> Result<Result<String, ExitCode>, Failure> {
         let source = match self.read_or_report(file)? {
             Ok(source) => source,
@@ -151,7 +205,7 @@ impl App {
             Format::Json => {
                 ybc::emit::json::render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes)
             }
-            Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &adapted.changes, html),
+            Format::Html => html.render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes),
         }))
     }
 }

@@ -318,7 +318,13 @@ pub struct LogRow {
 }
 
 impl Page {
-    fn new(routine: &Routine, plan: &Plan, source_name: &str, adaptations: &[Applied], options: &Options) -> Self {
+    pub(super) fn new(
+        routine: &Routine,
+        plan: &Plan,
+        source_name: &str,
+        adaptations: &[Applied],
+        options: &Options,
+    ) -> Self {
         let meta = &routine.meta;
         let catalog = &routine.catalog;
         let title = meta.title.as_ref().map_or_else(|| fallback_title(source_name), |t| t.value.clone());
@@ -399,7 +405,8 @@ fn level_words(word: &str) -> String {
     }
 }
 
-fn section_words(kind: SectionKind) -> &'static str {
+/// A section's heading in words: "Warm-up", "Accessory work".
+pub(super) fn section_words(kind: SectionKind) -> &'static str {
     match kind {
         SectionKind::Accessory => "Accessory work",
         other => other.heading(),

@@ -4,4 +4,5 @@ pub mod figure;
 pub mod html;
 pub mod json;
 pub mod table;
+pub mod teach;
 pub mod words;

@@ -8,5 +8,6 @@ mod figures;
 mod harness;
 mod print;
 mod snapshot;
+mod teach;
 mod tools;
 mod validate;

