@@ -1,8 +1,9 @@
-//! `ybc build` and `ybc adapt`: a routine compiled into a handout, cards or a
-//! timeline, and a routine adapted to the people in the class.
+//! `ybc build` and `ybc adapt`: a routine compiled into a handout, cards, a
+//! timeline or a watch workout, and a routine adapted to the people in the class.
 
-use crate::cli::output::{same_file, write_output};
+use crate::cli::output::{same_file, write_bytes};
 use crate::{App, CheckOptions, Failure, Format, HtmlArgs, LayoutChoice, PaperChoice};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use ybc::controls::{escape, path as shown};
@@ -57,12 +58,23 @@ impl App {
         options: &CheckOptions,
         html: &HtmlArgs,
     ) -> Result<ExitCode, Failure> {
-        if format != Format::Html && html.given() {
-            return Err(Failure(
-                "`--layout`, `--paper`, `--log-weeks` and `--date` are for `--format html`".to_owned(),
-            ));
+        let for_html_only = html.layout.is_some() || html.paper.is_some() || html.log_weeks.is_some();
+        match format {
+            Format::Html => {}
+            Format::Fit if for_html_only => {
+                return Err(Failure("`--layout`, `--paper` and `--log-weeks` are for `--format html`".to_owned()));
+            }
+            Format::Fit => {}
+            Format::Json | Format::Ybc if html.given() => {
+                return Err(Failure(
+                    "`--layout`, `--paper` and `--log-weeks` are for `--format html`, and `--date` for html and fit"
+                        .to_owned(),
+                ));
+            }
+            Format::Json | Format::Ybc => {}
         }
         let html = html.options()?;
+        let fit = fit_options(format, &html)?;
         if let Some(out) = output
             && same_file(file, out)
         {
@@ -71,9 +83,14 @@ impl App {
         if format == Format::Ybc && !adapt {
             return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));
         }
-        let output_text = if adapt {
-            match self.adapt(file, format, options, &html)? {
-                Ok(text) => text,
+        if format == Format::Fit && output.is_none() && std::io::stdout().is_terminal() {
+            return Err(Failure(
+                "a FIT file is binary, not for the terminal; write it to a file with `-o class.fit`".to_owned(),
+            ));
+        }
+        let built = if adapt {
+            match self.adapt(file, format, options, &html, &fit)? {
+                Ok(bytes) => bytes,
                 Err(code) => return Ok(code),
             }
         } else {
@@ -82,14 +99,41 @@ impl App {
                 Err(code) => return Ok(code),
             };
             match format {
-                Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &[], &html),
-                Format::Json | Format::Ybc => {
-                    ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[])
+                Format::Html => {
+                    ybc::emit::html::render(&compiled.routine, &plan, &source.name, &[], &html).into_bytes()
                 }
+                Format::Json | Format::Ybc => {
+                    ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[]).into_bytes()
+                }
+                Format::Fit => match self.fit(&source.name, &source.text, &compiled.routine, &plan, &fit) {
+                    Ok(bytes) => bytes,
+                    Err(code) => return Ok(code),
+                },
             }
         };
-        write_output(output, &output_text)?;
+        write_bytes(output, &built)?;
         Ok(ExitCode::SUCCESS)
+    }
+
+    /// The FIT workout of a compiled routine, after a note on the poses the
+    /// watch shows by name; or the error that stops it, reported.
+    fn fit(
+        &self,
+        name: &str,
+        text: &str,
+        routine: &ybc::routine::Routine,
+        plan: &ybc::plan::Plan,
+        options: &ybc::emit::fit::Options,
+    ) -> Result<Vec<u8>, ExitCode> {
+        if let Some(note) = ybc::emit::fit::unmapped(routine) {
+            eprint!("{}", self.renderer.render(name, text, &[note]));
+        }
+        let stem = Path::new(name).file_stem().map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned());
+        ybc::emit::fit::render(routine, plan, &stem, options).map_err(|diagnostic| {
+            eprint!("{}", self.renderer.render(name, text, &[*diagnostic]));
+            eprintln!("{} was not built: a watch workout can't hold it.", escape(name));
+            ExitCode::from(1)
+        })
     }
 
     /// Adapts a routine to its audience: applies the suggested modification of
@@ -100,7 +144,8 @@ impl App {
         format: Format,
         options: &CheckOptions,
         html: &ybc::emit::html::Options,
-    ) -> Result<Result<String, ExitCode>, Failure> {
+        fit: &ybc::emit::fit::Options,
+    ) -> Result<Result<Vec<u8>, ExitCode>, Failure> {
         let source = match self.read_or_report(file)? {
             Ok(source) => source,
             Err(code) => return Ok(Err(code)),
@@ -146,12 +191,29 @@ impl App {
                 return Ok(Err(ExitCode::from(1)));
             }
         };
-        Ok(Ok(match format {
-            Format::Ybc => adapted.text,
+        Ok(match format {
+            Format::Ybc => Ok(adapted.text.into_bytes()),
             Format::Json => {
-                ybc::emit::json::render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes)
+                Ok(ybc::emit::json::render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes)
+                    .into_bytes())
             }
-            Format::Html => ybc::emit::html::render(&compiled.routine, &plan, &source.name, &adapted.changes, html),
-        }))
+            Format::Html => {
+                Ok(ybc::emit::html::render(&compiled.routine, &plan, &source.name, &adapted.changes, html).into_bytes())
+            }
+            Format::Fit => {
+                self.fit(&format!("{} (adapted)", source.name), &adapted.text, &compiled.routine, &plan, fit)
+            }
+        })
     }
+}
+
+/// The FIT writer's options: `--date` as the file's creation time.
+fn fit_options(format: Format, html: &ybc::emit::html::Options) -> Result<ybc::emit::fit::Options, Failure> {
+    let time_created = match (format, html.date.as_deref()) {
+        (Format::Fit, Some(date)) => Some(ybc::emit::fit::time_of_date(date).ok_or_else(|| {
+            Failure(format!("`--date {date}` is outside the dates a FIT file holds (1998-07-04 to 2126-02-05)"))
+        })?),
+        _ => None,
+    };
+    Ok(ybc::emit::fit::Options { time_created })
 }
