@@ -211,7 +211,7 @@ impl App {
 fn fit_options(format: Format, html: &ybc::emit::html::Options) -> Result<ybc::emit::fit::Options, Failure> {
     let time_created = match (format, html.date.as_deref()) {
         (Format::Fit, Some(date)) => Some(ybc::emit::fit::time_of_date(date).ok_or_else(|| {
-            Failure(format!("`--date {date}` is outside the dates a FIT file holds (1998-07-04 to 2126-02-05)"))
+            Failure(format!("`--date {date}` is outside the dates a FIT file holds (1998-07-04 to 2126-02-06)"))
         })?),
         _ => None,
     };
