@@ -11,8 +11,8 @@
 //! The steps follow the plan's timeline event for event: each pose event a
 //! step, each rest a rest step. Where the plan repeats itself (sets, rounds of
 //! a sequence, rounds blocks), a `repeat_until_steps_cmplt` step runs the
-//! first pass again when that makes the workout shorter; repeats never nest,
-//! since watches and Garmin Connect run one level of them.
+//! first pass again when that makes the workout shorter. Repeats never nest:
+//! a repeat inside a repeat is more than a watch should be asked to run.
 
 use crate::catalog::fit::pose_number;
 use crate::diagnostic::{Diagnostic, Severity, thousands};
@@ -126,8 +126,10 @@ pub enum Step {
         intensity: Intensity,
         /// The step's first cue.
         notes: Option<String>,
-        /// For a pose: Garmin's `pose_exercise_name` number, when it has one.
-        exercise: Option<Option<u16>>,
+        /// Whether it is a pose (`exercise_category` pose) and not a rest.
+        pose: bool,
+        /// Garmin's `pose_exercise_name` number for the pose, where its profile has one.
+        exercise_name: Option<u16>,
     },
     /// Run the steps from `from` up to this one again, until they have run `times` times.
     Repeat {
@@ -236,8 +238,8 @@ impl Node {
             _ => None,
         };
         let expanded = written_out(inner.best);
-        let as_repeat = repeat_step.is_some_and(|steps| steps < expanded);
-        let best = if as_repeat { repeat_step.unwrap_or(expanded) } else { expanded };
+        let best = repeat_step.filter(|steps| *steps < expanded).unwrap_or(expanded);
+        let as_repeat = best < expanded;
         Node::Repeated { repeat, body, size: Size { best, flat: written_out(inner.flat) }, as_repeat }
     }
 
@@ -318,7 +320,8 @@ fn step(routine: &Routine, event: &Event) -> Step {
         length,
         intensity: Intensity::of(event),
         notes: event.cues.first().map(|cue| cut(cue).to_owned()),
-        exercise: (event.kind == EventKind::Pose).then(|| pose.and_then(|p| p.fit.as_deref()).and_then(pose_number)),
+        pose: event.kind == EventKind::Pose,
+        exercise_name: pose.and_then(|p| p.fit.as_deref()).and_then(pose_number),
     }
 }
 
@@ -392,7 +395,7 @@ pub fn render(routine: &Routine, plan: &Plan, name: &str, options: &Options) -> 
 fn step_fields(index: u16, step: &Step) -> Vec<Field> {
     let mut fields = vec![Field::u16(254, index)];
     match step {
-        Step::Work { name, length, intensity, notes, exercise } => {
+        Step::Work { name, length, intensity, notes, pose, exercise_name } => {
             fields.push(Field::text(0, name));
             let (kind, amount) = match length {
                 Length::Time(ms) => (value::DURATION_TIME, *ms),
@@ -405,11 +408,11 @@ fn step_fields(index: u16, step: &Step) -> Vec<Field> {
             if let Some(notes) = notes {
                 fields.push(Field::text(8, notes));
             }
-            if let Some(exercise) = exercise {
+            if *pose {
                 fields.push(Field::u16(10, value::CATEGORY_POSE));
-                if let Some(number) = exercise {
-                    fields.push(Field::u16(11, *number));
-                }
+            }
+            if let Some(number) = exercise_name {
+                fields.push(Field::u16(11, *number));
             }
         }
         Step::Repeat { from, times } => {
@@ -545,13 +548,12 @@ pub fn unmapped(routine: &Routine) -> Option<Diagnostic> {
             Some(run) => run.poses.iter().map(|item| item.pose).collect(),
             None => vec![step.pose],
         };
-        let mut names: Vec<&str> = poses
-            .into_iter()
-            .filter_map(|i| routine.catalog.pose_at(i))
-            .filter(|pose| pose.fit.as_deref().and_then(pose_number).is_none())
-            .map(|pose| pose.english.as_str())
-            .collect();
-        names.dedup();
+        let mut names: Vec<&str> = Vec::new();
+        for pose in poses.into_iter().filter_map(|i| routine.catalog.pose_at(i)) {
+            if pose.fit.as_deref().and_then(pose_number).is_none() && !names.contains(&pose.english.as_str()) {
+                names.push(&pose.english);
+            }
+        }
         if !names.is_empty() {
             found.push((step.name.span, names));
         }
