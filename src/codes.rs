@@ -238,6 +238,24 @@ routine that expands to more, usually through rounds inside rounds, is surely a 
         example: None,
     },
     Code {
+        name: "fit-steps",
+        summary: "a class too long for a watch workout (`build --format fit`)",
+        explanation: "A FIT workout holds at most 4,096 steps. Each pose, side and rest of the class is a step, \
+except that sets and rounds run as a repeat where that is shorter: `locust hold 30s x3 rest 30s` is four steps, \
+not five. A class that needs more is not written, rather than written in part. Split it into several routines, or \
+write a run of the same poses as sets or rounds.",
+        example: None,
+    },
+    Code {
+        name: "fit-pose",
+        summary: "poses that Garmin's FIT profile has no name for (`build --format fit`)",
+        explanation: "Garmin's FIT profile names about a hundred yoga poses (`exercise_category` pose), and a \
+watch shows those with their own picture. A step whose pose is not among them is written with the pose's name \
+only, which the watch shows instead; its length, side and cue are the same. The note lists these steps so a \
+teacher knows what the watch will show. `ybc explain POSE` names a pose's FIT pose where it has one.",
+        example: None,
+    },
+    Code {
         name: "config",
         summary: "a mistake in `ybc.toml`",
         explanation: "The message names the line of `ybc.toml` and what is wrong there: a rule or level that does \

@@ -158,6 +158,14 @@ pub fn pose(pose: &Pose, catalog: &Catalog) -> String {
     if !pose.aliases.is_empty() {
         let _ = writeln!(out, "Also written: {}.", pose.aliases.join(", "));
     }
+    match &pose.fit {
+        Some(fit) => {
+            let _ = writeln!(out, "On a Garmin watch (`build --format fit`): the FIT pose `{fit}`.");
+        }
+        None => {
+            let _ = writeln!(out, "On a Garmin watch (`build --format fit`): shown by name; FIT has no such pose.");
+        }
+    }
     if !pose.props.needs.is_empty() {
         let _ = writeln!(out, "Needs: {}.", pose.props.needs.join(", "));
     }

@@ -217,6 +217,8 @@ enum Format {
     Json,
     /// A printable handout, a teacher's deck of cards, or a class screen: one self-contained HTML file.
     Html,
+    /// A Garmin FIT workout for a watch (docs/devices.md); with `-o FILE`.
+    Fit,
     /// The routine itself as ybc text (with --adapt: the adapted routine).
     Ybc,
 }
@@ -236,8 +238,9 @@ struct HtmlArgs {
     /// Add a practice log with this many weeks: a row for each strength step.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(ybc::emit::html::MAX_LOG_WEEKS)))]
     log_weeks: Option<u32>,
-    /// Print a date on the handout: YYYY-MM-DD, or today's date when no value is given.
-    /// Without it the same routine always gives the same bytes.
+    /// Print a date on the handout (with --format fit: the file's creation time, at 00:00 UTC):
+    /// YYYY-MM-DD, or today's date when no value is given. Without it the same
+    /// routine always gives the same bytes.
     #[arg(long, value_name = "YYYY-MM-DD", num_args = 0..=1, default_missing_value = "today")]
     date: Option<String>,
     /// The class screen's countdown before the first pose, in seconds (default 5; 0: none).

@@ -20,6 +20,34 @@ pub struct Plan {
     pub total: Range,
     /// Notes (`note "…"`) after the last event, for when the routine ends.
     pub closing_notes: Vec<String>,
+    /// Where the timeline repeats itself: the sets of a step, the rounds of a
+    /// sequence, rounds blocks; inner ones (those of every pass) come before
+    /// the block that holds them.
+    pub repeats: Vec<Repeat>,
+}
+
+/// A stretch of the timeline done several times over: `events[start..start + len]`
+/// is the first pass, and each later pass is the same events again (only their
+/// counts and starts differ), with one rest event between passes when `rest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    /// The index of the first event of the first pass.
+    pub start: usize,
+    /// The events in one pass, without the rest between passes.
+    pub len: usize,
+    /// How many passes: 2 or more.
+    pub times: u32,
+    /// Whether a rest event comes between passes.
+    pub rest: bool,
+}
+
+impl Repeat {
+    /// The index just past the last pass.
+    pub fn end(&self) -> usize {
+        let passes = usize::try_from(self.times).unwrap_or(usize::MAX);
+        let rests = if self.rest { passes.saturating_sub(1) } else { 0 };
+        self.start.saturating_add(self.len.saturating_mul(passes)).saturating_add(rests)
+    }
 }
 
 /// What an event is.
@@ -252,10 +280,15 @@ impl Planner<'_> {
                     self.section = outer;
                 }
                 Item::Rounds(rounds) => {
+                    let start = self.plan.events.len();
+                    let mut len = 0;
                     for n in 1..=rounds.count {
                         self.rounds.push(Count { n, of: rounds.count });
                         self.shared_rounds = Arc::from(self.rounds.as_slice());
                         self.items(&rounds.body);
+                        if n == 1 {
+                            len = self.plan.events.len() - start;
+                        }
                         // The rest after round n still belongs to round n.
                         if let (Some(rest), true) = (&rounds.rest, n < rounds.count) {
                             self.rest(rest.value, RestReason::BetweenRounds, Arc::clone(&self.no_cues), rounds.span);
@@ -263,6 +296,7 @@ impl Planner<'_> {
                         self.rounds.pop();
                         self.shared_rounds = Arc::from(self.rounds.as_slice());
                     }
+                    self.repeated(start, len, rounds.count, rounds.rest.is_some());
                 }
                 Item::Step(step) => self.step(step),
                 Item::Rest(rest) => {
@@ -272,6 +306,13 @@ impl Planner<'_> {
                 }
                 Item::Note(note) => self.notes.push(note.value.clone()),
             }
+        }
+    }
+
+    /// Notes a repeat of `times` passes of `len` events from `start`, when there is one.
+    fn repeated(&mut self, start: usize, len: usize, times: u32, rest: bool) {
+        if times > 1 && len > 0 {
+            self.plan.repeats.push(Repeat { start, len, times, rest });
         }
     }
 
@@ -326,6 +367,7 @@ impl Planner<'_> {
             step.dose.hold.as_ref().map(|h| h.value).or_else(|| {
                 (step.dose.is_empty()).then(|| pose.hold.map(|h| Range { min: h.min, max: h.max })).flatten()
             });
+        let start = self.plan.events.len();
         for n in 1..=sets {
             for &side in sides {
                 self.push(Event {
@@ -354,6 +396,7 @@ impl Planner<'_> {
                 self.rest(rest.value, RestReason::BetweenSets, Arc::clone(&self.no_cues), step.span);
             }
         }
+        self.repeated(start, sides.len(), sets, step.dose.rest.is_some());
     }
 
     /// A step that does a sequence: each round, each side, each of its poses
@@ -377,6 +420,8 @@ impl Planner<'_> {
             _ => &[None],
         };
         let of = u32::try_from(run.poses.len()).unwrap_or(u32::MAX);
+        let start = self.plan.events.len();
+        let mut len = 0;
         for n in 1..=rounds {
             for &lead in sides {
                 for (i, item) in (1..).zip(&run.poses) {
@@ -420,9 +465,13 @@ impl Planner<'_> {
                     });
                 }
             }
+            if n == 1 {
+                len = self.plan.events.len() - start;
+            }
             if let (Some(rest), true) = (&step.dose.rest, n < rounds) {
                 self.rest(rest.value, RestReason::BetweenSets, Arc::clone(&self.no_cues), step.span);
             }
         }
+        self.repeated(start, len, rounds, step.dose.rest.is_some());
     }
 }

@@ -1,8 +1,9 @@
-//! `ybc build` and `ybc adapt`: a routine compiled into a handout, cards or a
-//! timeline, and a routine adapted to the people in the class.
+//! `ybc build` and `ybc adapt`: a routine compiled into a handout, cards, a
+//! timeline or a watch workout, and a routine adapted to the people in the class.
 
-use crate::cli::output::{same_file, write_output};
+use crate::cli::output::{same_file, write_bytes};
 use crate::{App, CheckOptions, Failure, Format, HtmlArgs, LayoutChoice, PaperChoice};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use ybc::controls::{escape, path as shown};
@@ -62,7 +63,21 @@ impl HtmlArgs {
         if layout == Layout::Cards && self.log_weeks.is_some() {
             return Err(Failure("`--log-weeks` adds a page to the handout; use it with `--layout handout`".to_owned()));
         }
-        let date = match self.date.as_deref() {
+        let date = self.date()?;
+        Ok(HtmlOutput::Print(Options {
+            layout,
+            paper: match self.paper {
+                Some(PaperChoice::Letter) => Paper::Letter,
+                Some(PaperChoice::A4) | None => Paper::A4,
+            },
+            log_weeks: self.log_weeks,
+            date,
+        }))
+    }
+
+    /// `--date` checked, and `today` resolved from the clock.
+    pub(crate) fn date(&self) -> Result<Option<String>, Failure> {
+        Ok(match self.date.as_deref() {
             None => None,
             Some("today") => {
                 let seconds = std::time::SystemTime::now()
@@ -73,16 +88,7 @@ impl HtmlArgs {
             }
             Some(text) if ybc::emit::html::is_date(text) => Some(text.to_owned()),
             Some(text) => return Err(Failure(format!("`--date {text}` is not a date; write it as YYYY-MM-DD"))),
-        };
-        Ok(HtmlOutput::Print(Options {
-            layout,
-            paper: match self.paper {
-                Some(PaperChoice::Letter) => Paper::Letter,
-                Some(PaperChoice::A4) | None => Paper::A4,
-            },
-            log_weeks: self.log_weeks,
-            date,
-        }))
+        })
     }
 
     /// The class screen's options; the printing options have no place on a screen.
@@ -110,12 +116,30 @@ impl App {
         options: &CheckOptions,
         html: &HtmlArgs,
     ) -> Result<ExitCode, Failure> {
-        if format != Format::Html && html.given() {
-            return Err(Failure(
-                "`--layout`, `--paper`, `--log-weeks`, `--date`, `--get-ready` and `--switch-sides` are for `--format html`"
-                    .to_owned(),
-            ));
+        let for_html_only = html.layout.is_some()
+            || html.paper.is_some()
+            || html.log_weeks.is_some()
+            || html.get_ready.is_some()
+            || html.switch_sides.is_some();
+        match format {
+            Format::Html => {}
+            Format::Fit if for_html_only => {
+                return Err(Failure(
+                    "`--layout`, `--paper`, `--log-weeks`, `--get-ready` and `--switch-sides` are for `--format html`"
+                        .to_owned(),
+                ));
+            }
+            Format::Fit => {}
+            Format::Json | Format::Ybc if html.given() => {
+                return Err(Failure(
+                    "`--layout`, `--paper`, `--log-weeks`, `--get-ready` and `--switch-sides` are for `--format html`, \
+                     and `--date` for html and fit"
+                        .to_owned(),
+                ));
+            }
+            Format::Json | Format::Ybc => {}
         }
+        let fit = fit_options(format, html.date()?)?;
         let html = html.options()?;
         if let Some(out) = output
             && same_file(file, out)
@@ -125,9 +149,14 @@ impl App {
         if format == Format::Ybc && !adapt {
             return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));
         }
-        let output_text = if adapt {
-            match self.adapt(file, format, options, &html)? {
-                Ok(text) => text,
+        if format == Format::Fit && output.is_none() && std::io::stdout().is_terminal() {
+            return Err(Failure(
+                "a FIT file is binary, not for the terminal; write it to a file with `-o class.fit`".to_owned(),
+            ));
+        }
+        let built = if adapt {
+            match self.adapt(file, format, options, &html, &fit)? {
+                Ok(bytes) => bytes,
                 Err(code) => return Ok(code),
             }
         } else {
@@ -136,14 +165,39 @@ impl App {
                 Err(code) => return Ok(code),
             };
             match format {
-                Format::Html => html.render(&compiled.routine, &plan, &source.text, &source.name, &[]),
+                Format::Html => html.render(&compiled.routine, &plan, &source.text, &source.name, &[]).into_bytes(),
                 Format::Json | Format::Ybc => {
-                    ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[])
+                    ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[]).into_bytes()
                 }
+                Format::Fit => match self.fit(&source.name, &source.text, &compiled.routine, &plan, &fit) {
+                    Ok(bytes) => bytes,
+                    Err(code) => return Ok(code),
+                },
             }
         };
-        write_output(output, &output_text)?;
+        write_bytes(output, &built)?;
         Ok(ExitCode::SUCCESS)
+    }
+
+    /// The FIT workout of a compiled routine, after a note on the poses the
+    /// watch shows by name; or the error that stops it, reported.
+    fn fit(
+        &self,
+        name: &str,
+        text: &str,
+        routine: &ybc::routine::Routine,
+        plan: &ybc::plan::Plan,
+        options: &ybc::emit::fit::Options,
+    ) -> Result<Vec<u8>, ExitCode> {
+        if let Some(note) = ybc::emit::fit::unmapped(routine) {
+            eprint!("{}", self.renderer.render(name, text, &[note]));
+        }
+        let stem = Path::new(name).file_stem().map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned());
+        ybc::emit::fit::render(routine, plan, &stem, options).map_err(|diagnostic| {
+            eprint!("{}", self.renderer.render(name, text, &[*diagnostic]));
+            eprintln!("{} was not built: a watch workout can't hold it.", escape(name));
+            ExitCode::from(1)
+        })
     }
 
     /// Adapts a routine to its audience: applies the suggested modification of
@@ -154,7 +208,8 @@ impl App {
         format: Format,
         options: &CheckOptions,
         html: &HtmlOutput,
-    ) -> Result<Result<String, ExitCode>, Failure> {
+        fit: &ybc::emit::fit::Options,
+    ) -> Result<Result<Vec<u8>, ExitCode>, Failure> {
         let source = match self.read_or_report(file)? {
             Ok(source) => source,
             Err(code) => return Ok(Err(code)),
@@ -200,12 +255,29 @@ impl App {
                 return Ok(Err(ExitCode::from(1)));
             }
         };
-        Ok(Ok(match format {
-            Format::Ybc => adapted.text,
+        Ok(match format {
+            Format::Ybc => Ok(adapted.text.into_bytes()),
             Format::Json => {
-                ybc::emit::json::render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes)
+                Ok(ybc::emit::json::render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes)
+                    .into_bytes())
             }
-            Format::Html => html.render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes),
-        }))
+            Format::Html => {
+                Ok(html.render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes).into_bytes())
+            }
+            Format::Fit => {
+                self.fit(&format!("{} (adapted)", source.name), &adapted.text, &compiled.routine, &plan, fit)
+            }
+        })
     }
+}
+
+/// The FIT writer's options: `--date` as the file's creation time.
+fn fit_options(format: Format, date: Option<String>) -> Result<ybc::emit::fit::Options, Failure> {
+    let time_created = match (format, date.as_deref()) {
+        (Format::Fit, Some(date)) => Some(ybc::emit::fit::time_of_date(date).ok_or_else(|| {
+            Failure(format!("`--date {date}` is outside the dates a FIT file holds (1998-07-04 to 2126-02-06)"))
+        })?),
+        _ => None,
+    };
+    Ok(ybc::emit::fit::Options { time_created })
 }

@@ -8,15 +8,20 @@ use ybc::diagnostic::Diagnostic;
 
 /// Writes to a file atomically (or to a device or named pipe directly), or to standard output.
 pub(crate) fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    write_bytes(output, text.as_bytes())
+}
+
+/// Writes bytes (a FIT file, say) as [`write_output`] writes text.
+pub(crate) fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
-        Some(path) => ybc::write::write_output(path, text.as_bytes()).map_err(|e| {
+        Some(path) => ybc::write::write_output(path, bytes).map_err(|e| {
             let message = format!("can't write {}: {}", shown(path), cli::rewrite::reason(&e));
             Failure::with_help(message, cli::rewrite::output_help(&e))
         }),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(text.as_bytes())
+                .write_all(bytes)
                 .and_then(|()| stdout.flush())
                 .map_err(|e| Failure(format!("can't write the output: {e}")))
         }

@@ -1,6 +1,7 @@
-//! Emit: a checked routine and its plan, rendered for other programs and people.
+//! Emit: a checked routine and its plan, rendered for other programs, watches and people.
 
 pub mod figure;
+pub mod fit;
 pub mod html;
 pub mod json;
 pub mod table;

@@ -7,6 +7,7 @@ mod commands;
 mod devices;
 mod errors;
 mod escapes;
+mod fit;
 mod fix;
 mod harness;
 mod hostile;
