@@ -199,6 +199,8 @@ pub struct Step {
     pub props: Vec<Spanned<String>>,
     /// The teacher's cues, each with the span of its quoted text.
     pub cues: Vec<Spanned<String>>,
+    /// What the people with a condition do instead (`or … for …`).
+    pub options: Vec<StepOption>,
     /// The whole step.
     pub span: Span,
     /// For a step that does a sequence (`sun-salutation-a x3`), its poses;
@@ -229,6 +231,18 @@ pub struct SequenceItem {
     pub breaths: u32,
     /// The side, where the sequence says.
     pub side: Option<crate::catalog::SequenceSide>,
+}
+
+/// What the people with a condition do instead of a step's pose, while the
+/// rest of the class does the step: `or wall-slides 10 reps for osteoporosis`.
+#[derive(Debug, Clone)]
+pub struct StepOption {
+    /// The option as a step of its own: its pose, dose, sides and props.
+    pub step: Step,
+    /// The condition ids it is for.
+    pub conditions: Vec<Spanned<String>>,
+    /// The whole `or … for …`.
+    pub span: Span,
 }
 
 /// A rest step.

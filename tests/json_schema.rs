@@ -238,7 +238,7 @@ fn the_schema_is_a_valid_draft_2020_12_schema() {
 /// them, but they are not `required`, so that documents written before them
 /// still validate (a new optional key is a compatible change; a key that
 /// changed meaning would bump the version instead).
-const ADDED_IN_V1: [&str; 3] = ["breath", "breaths", "sequence"];
+const ADDED_IN_V1: [&str; 4] = ["alternatives", "breath", "breaths", "sequence"];
 
 /// Strictness the schema promises: every object closed, every key required
 /// (but those of [`ADDED_IN_V1`]), every property described.

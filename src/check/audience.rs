@@ -22,8 +22,17 @@ pub(super) fn findings(
     out: &mut Vec<Diagnostic>,
 ) {
     let audience = unique_audience(context);
+    let mut previous = None;
     for info in context.steps().iter().filter(|info| !info.repeat) {
+        // The people an option is for do the option: it is checked for them instead.
+        if previous != Some(info.step.span) {
+            previous = Some(info.step.span);
+            options(context, info.step, strength, code, severity, out);
+        }
         for condition in &audience {
+            if info.step.options.iter().any(|o| o.conditions.iter().any(|c| c.value == condition.value)) {
+                continue;
+            }
             let Some(c) =
                 info.pose.contraindications.iter().find(|c| c.condition == condition.value && c.severity == strength)
             else {
@@ -42,6 +51,54 @@ pub(super) fn findings(
                 None => finding(context, info.step, info.pose, c, condition, code, severity),
             };
             out.push(diagnostic);
+        }
+    }
+}
+
+/// An option that is itself to avoid (or take care with) for a condition it
+/// is offered for: reported on the option's pose, whether or not the
+/// condition is in the audience (the option says someone has it).
+fn options(
+    context: &Context<'_>,
+    step: &Step,
+    strength: Strength,
+    code: &'static str,
+    severity: Severity,
+    out: &mut Vec<Diagnostic>,
+) {
+    for option in &step.options {
+        let Some(pose) = context.routine.catalog.pose_at(option.step.pose) else { continue };
+        for condition in &option.conditions {
+            let Some(c) =
+                pose.contraindications.iter().find(|c| c.condition == condition.value && c.severity == strength)
+            else {
+                continue;
+            };
+            if c.lifted_with.iter().any(|p| option.step.props.iter().any(|used| &used.value == p))
+                || (strength == Strength::Caution && c.max_hold.is_some())
+            {
+                continue;
+            }
+            let who = someone_with(context, &c.condition);
+            let message = match strength {
+                Strength::Avoid => format!(
+                    "{}, offered for {who}, is itself not safe for them: {}",
+                    pose.english,
+                    lower_first(&c.reason)
+                ),
+                Strength::Caution => {
+                    format!("{}, offered for {who}, needs care for them too: {}", pose.english, lower_first(&c.reason))
+                }
+            };
+            let mut help = sentence(&c.modification);
+            if let Some(other) = c.instead.as_deref().and_then(|id| context.routine.catalog.pose(id)) {
+                help.push_str(&format!(" Offer {} (`or {} … for {}`).", other.english, other.id, condition.value));
+            }
+            out.push(
+                Diagnostic::new(severity, code, option.step.name.span, message)
+                    .with_label(format!("offered for {}", condition_words(context, &condition.value)))
+                    .with_help(help),
+            );
         }
     }
 }
@@ -171,6 +228,13 @@ fn finding(
             let others: String = rest.iter().map(|p| format!(" (or `with {p}`)")).collect();
             help.push(format!("Or keep {} and write `with {first}`{others} on the step.", pose.english));
         }
+        if c.severity == Strength::Avoid {
+            let offered = match recommended_dose(other) {
+                Some(dose) => format!("{} {dose}{}", other.id, written.strip_prefix(other.id.as_str()).unwrap_or("")),
+                None => written.clone(),
+            };
+            help.push(ways_out(pose, Some(&offered), &c.condition));
+        }
         let diagnostic = Diagnostic::new(severity, code, step.name.span, message)
             .with_label(label)
             .with_help(help.join(" "))
@@ -181,6 +245,11 @@ fn finding(
     if let Some((first, rest)) = c.lifted_with.split_first() {
         let others: String = rest.iter().map(|p| format!(" (or `with {p}`)")).collect();
         help.push(format!("With the prop in place, write `with {first}`{others} on the step."));
+    }
+    if c.severity == Strength::Avoid {
+        help.push(ways_out(pose, None, &c.condition));
+    }
+    if let Some((first, _)) = c.lifted_with.split_first() {
         diagnostic = match step.props.last() {
             Some(last) => diagnostic.with_fix(Span::new(last.span.end, last.span.end), format!(", {first}")),
             None => diagnostic.with_fix(Span::new(step.name.span.end, step.name.span.end), format!(" with {first}")),
@@ -188,6 +257,34 @@ fn finding(
     }
     let diagnostic = diagnostic.with_help(help.join(" "));
     with_audience_label(diagnostic, condition)
+}
+
+/// A pose's recommended dose as a step writes it: `hold 5-10s`, `8-12 reps`.
+fn recommended_dose(pose: &Pose) -> Option<String> {
+    let range = |min: u32, max: u32, unit: &str| {
+        if min == max { format!("{min}{unit}") } else { format!("{min}-{max}{unit}") }
+    };
+    if let Some(hold) = pose.hold {
+        Some(format!("hold {}", range(hold.min, hold.max, "s")))
+    } else if let Some(reps) = pose.reps {
+        Some(range(reps.min, reps.max, " reps"))
+    } else {
+        pose.duration.map(|duration| range(duration.min, duration.max, "s"))
+    }
+}
+
+/// The two ways to change a step for someone: an option for them alone, or
+/// the whole class adapted.
+fn ways_out(pose: &Pose, instead: Option<&str>, condition: &str) -> String {
+    let option = match instead {
+        Some(written) => format!("`or {written} for {condition}`"),
+        None => format!("`or` a pose and its dose `for {condition}`"),
+    };
+    format!(
+        "To keep {} for everyone else, end the step with an option for those people: {option}; \
+         `ybc build --adapt` changes the step for the whole class.",
+        pose.english
+    )
 }
 
 /// The step rewritten for the pose offered instead: that pose's recommended
@@ -199,13 +296,7 @@ fn rewrite_step(step: &Step, other: &Pose, extra_prop: Option<&str>) -> String {
         if min == max { format!("{min}{unit}") } else { format!("{min}-{max}{unit}") }
     };
     let mut parts = vec![other.id.clone()];
-    if let Some(hold) = other.hold {
-        parts.push(format!("hold {}", range(hold.min, hold.max, "s")));
-    } else if let Some(reps) = other.reps {
-        parts.push(range(reps.min, reps.max, " reps"));
-    } else if let Some(duration) = other.duration {
-        parts.push(range(duration.min, duration.max, "s"));
-    }
+    parts.extend(recommended_dose(other));
     if let Some(sets) = &step.dose.sets {
         parts.push(format!("x{}", sets.value));
         if let Some(rest) = &step.dose.rest {

@@ -282,7 +282,8 @@ pub struct Picture {
 pub struct Modification {
     /// The condition's name.
     pub condition: String,
-    /// "Change it" (avoid as written) or "Take care".
+    /// "Change it" (avoid as written) or "Take care"; empty for an option the
+    /// teacher wrote, whose text says it all ("do Wall Slides, 10 reps, instead.").
     pub severity: &'static str,
     /// The modification, in words.
     pub text: String,
@@ -546,7 +547,28 @@ impl Builder<'_> {
             .filter(|key| !step.cues.iter().any(|c| c.value.trim().eq_ignore_ascii_case(key.trim())))
             .cloned();
         let mut mods = Vec::new();
+        // The options the teacher wrote for some people come first, in their words.
+        for option in &step.options {
+            let Some(other) = catalog.pose_at(option.step.pose) else { continue };
+            let dose = words::dose(&option.step.dose, option.step.sides, other);
+            let mut text = format!("do {}", other.english);
+            if !dose.is_empty() {
+                text.push_str(&format!(", {dose}"));
+            }
+            if !option.step.props.is_empty() {
+                let props: Vec<String> = option.step.props.iter().map(|p| prop_name(&p.value).to_lowercase()).collect();
+                text.push_str(&format!(", with a {}", props.join(" and a ")));
+            }
+            text.push_str(", instead.");
+            for condition in option.conditions.iter().filter_map(|c| catalog.condition(&c.value)) {
+                mods.push(Modification { condition: condition.name.clone(), severity: "", text: text.clone() });
+            }
+        }
+        let optioned = |condition: &str| step.options.iter().any(|o| o.conditions.iter().any(|c| c.value == condition));
         for condition in routine.meta.audience.iter().filter_map(|a| catalog.condition(&a.value)) {
+            if optioned(&condition.id) {
+                continue;
+            }
             for c in pose.contraindications.iter().filter(|c| c.condition == condition.id) {
                 let mut text = c.modification.clone();
                 if let Some(instead) = &c.instead {

@@ -8,9 +8,10 @@
 use serde::Serialize;
 
 use crate::plan::{Count, Event, EventKind, Plan, RestReason, Side};
-use crate::routine::{Item, Routine, Sides};
+use crate::routine::{Item, Routine, Sides, Step};
 use crate::span::LineIndex;
 use crate::syntax::Range;
+use std::collections::HashMap;
 
 /// The version of the JSON format; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -134,6 +135,19 @@ struct TimelineEvent<'a> {
     line: usize,
     next: Option<String>,
     sequence: Option<InSequenceNode<'a>>,
+    alternatives: Vec<AlternativeNode<'a>>,
+}
+
+/// An option for some people (`or wall-slides 10 reps for osteoporosis`).
+#[derive(Serialize)]
+struct AlternativeNode<'a> {
+    pose: &'a str,
+    english: &'a str,
+    #[serde(rename = "for")]
+    conditions: Vec<&'a str>,
+    dose: String,
+    reps: Option<Range>,
+    hold: Option<Range>,
 }
 
 /// Renders a checked routine and its plan as pretty-printed JSON with a final
@@ -141,6 +155,8 @@ struct TimelineEvent<'a> {
 pub fn render(routine: &Routine, plan: &Plan, text: &str, source_name: &str, adaptations: &[crate::Applied]) -> String {
     let lines = LineIndex::new(text);
     let meta = &routine.meta;
+    let mut with_options = HashMap::new();
+    steps_with_options(&routine.body, &mut with_options);
     let document = Document {
         format: "ybc-timeline",
         version: FORMAT_VERSION,
@@ -161,7 +177,7 @@ pub fn render(routine: &Routine, plan: &Plan, text: &str, source_name: &str, ada
             .events
             .iter()
             .enumerate()
-            .map(|(index, event)| timeline_event(routine, plan, index, event, &lines))
+            .map(|(index, event)| timeline_event(routine, plan, index, event, &lines, &with_options))
             .collect(),
         closing_notes: &plan.closing_notes,
         adaptations: adaptations
@@ -255,8 +271,13 @@ fn timeline_event<'a>(
     index: usize,
     event: &'a Event,
     lines: &LineIndex,
+    with_options: &HashMap<usize, &'a Step>,
 ) -> TimelineEvent<'a> {
     let pose = event.pose.and_then(|i| routine.catalog.pose_at(i));
+    let options = match event.kind {
+        EventKind::Pose => with_options.get(&event.span.start).map_or(&[][..], |step| step.options.as_slice()),
+        _ => &[],
+    };
     TimelineEvent {
         index,
         kind: event.kind,
@@ -288,6 +309,34 @@ fn timeline_event<'a>(
             round: s.round,
             position: s.position,
         }),
+        alternatives: options
+            .iter()
+            .filter_map(|option| {
+                let pose = routine.catalog.pose_at(option.step.pose)?;
+                Some(AlternativeNode {
+                    pose: &pose.id,
+                    english: &pose.english,
+                    conditions: option.conditions.iter().map(|c| c.value.as_str()).collect(),
+                    dose: crate::emit::words::dose(&option.step.dose, option.step.sides, pose),
+                    reps: option.step.dose.reps.as_ref().map(|r| r.value),
+                    hold: option.step.dose.hold.as_ref().or(option.step.dose.work.as_ref()).map(|h| h.value),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The steps that offer options, by where they start (a plan event keeps its step's span).
+fn steps_with_options<'a>(items: &'a [Item], found: &mut HashMap<usize, &'a Step>) {
+    for item in items {
+        match item {
+            Item::Section(s) => steps_with_options(&s.body, found),
+            Item::Rounds(r) => steps_with_options(&r.body, found),
+            Item::Step(step) if !step.options.is_empty() => {
+                found.insert(step.span.start, step);
+            }
+            _ => {}
+        }
     }
 }
 

@@ -138,20 +138,7 @@ fn meaning(text: &str, document: &Document, names: &Names) -> Meaning {
                 step.span = Span::default();
                 clear(&mut step.pose);
                 step.pose.value = names.pose(&step.pose.value).into_owned();
-                step.items.sort_by_key(|item| item_rank(&item.value));
-                for item in &mut step.items {
-                    item.span = Span::default();
-                    match &mut item.value {
-                        StepItem::Hold(v)
-                        | StepItem::Work(v)
-                        | StepItem::Reps(v)
-                        | StepItem::Rest(v)
-                        | StepItem::Breaths(v)
-                        | StepItem::HoldBreaths(v) => clear(v),
-                        StepItem::With(list) => list_of(list, |n| names.prop(n).into_owned()),
-                        _ => {}
-                    }
-                }
+                clear_items(&mut step.items, names);
             }
             Node::Rest(rest) => {
                 rest.span = Span::default();
@@ -170,6 +157,30 @@ fn meaning(text: &str, document: &Document, names: &Names) -> Meaning {
         }
     }
     Meaning { document, comments }
+}
+
+/// A step's items without their spans, in the printed order, names as printed.
+fn clear_items(items: &mut [Spanned<StepItem>], names: &Names) {
+    items.sort_by_key(|item| item_rank(&item.value));
+    for item in items {
+        item.span = Span::default();
+        match &mut item.value {
+            StepItem::Hold(v)
+            | StepItem::Work(v)
+            | StepItem::Reps(v)
+            | StepItem::Rest(v)
+            | StepItem::Breaths(v)
+            | StepItem::HoldBreaths(v) => clear(v),
+            StepItem::With(list) => list_of(list, |n| names.prop(n).into_owned()),
+            StepItem::Option(option) => {
+                clear(&mut option.pose);
+                option.pose.value = names.pose(&option.pose.value).into_owned();
+                clear_items(&mut option.items, names);
+                list_of(&mut option.conditions, |n| names.condition(n).into_owned());
+            }
+            _ => {}
+        }
+    }
 }
 
 fn clear<T>(spanned: &mut Spanned<T>) {

@@ -92,7 +92,7 @@ pub(super) fn header_rank(kind: &HeaderKind) -> u8 {
 }
 
 /// The order of a step's parts: reps, hold or duration, sets, rest, tempo,
-/// sides, `with`, cues. Parts of one kind keep their order.
+/// sides, `with`, options (`or … for …`), cues. Parts of one kind keep their order.
 pub(super) fn item_rank(item: &StepItem) -> u8 {
     match item {
         StepItem::Reps(_) => 0,
@@ -102,9 +102,10 @@ pub(super) fn item_rank(item: &StepItem) -> u8 {
         StepItem::Tempo(_) => 4,
         StepItem::EachSide | StepItem::Alternating | StepItem::Left | StepItem::Right => 5,
         StepItem::With(_) => 6,
-        StepItem::Cue(_) => 7,
+        StepItem::Option(_) => 7,
+        StepItem::Cue(_) => 8,
         // Refused before printing; last, if ever.
-        StepItem::Stray(_) | StepItem::Invalid => 8,
+        StepItem::Stray(_) | StepItem::Invalid => 9,
     }
 }
 
@@ -271,6 +272,18 @@ impl Printer<'_> {
             StepItem::Left => "left".to_owned(),
             StepItem::Right => "right".to_owned(),
             StepItem::With(list) => self.list("with", list, |n| self.names.prop(n)),
+            StepItem::Option(option) => {
+                let mut items: Vec<&Spanned<StepItem>> = option.items.iter().collect();
+                items.sort_by_key(|item| item_rank(&item.value));
+                let mut out = format!("or {}", self.names.pose(&option.pose.value));
+                for item in items {
+                    out.push(' ');
+                    out.push_str(&self.item(item));
+                }
+                out.push(' ');
+                out.push_str(&self.list("for", &option.conditions, |n| self.names.condition(n)));
+                out
+            }
             StepItem::Cue(_) | StepItem::Stray(_) | StepItem::Invalid => self.slice(item.span).to_owned(),
         }
     }

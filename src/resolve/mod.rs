@@ -566,6 +566,7 @@ impl Resolver<'_> {
         let mut sides_span: Option<Span> = None;
         let mut props = Vec::new();
         let mut cues = Vec::new();
+        let mut written_options = Vec::new();
         for item in step.items.iter().skip(in_words) {
             let span = item.span;
             match &item.value {
@@ -681,6 +682,7 @@ impl Resolver<'_> {
                     }
                 }
                 StepItem::Cue(cue) => cues.push(Spanned::new(cue.clone(), span)),
+                StepItem::Option(option) => written_options.push(Spanned::new(option.as_ref(), span)),
                 // A lone digit after the name that is not part of it (`locust 2`).
                 StepItem::Stray(word) if word.bytes().all(|b| b.is_ascii_digit()) => {
                     self.diagnostics.push(syntax::needs_unit(span, word));
@@ -727,7 +729,33 @@ impl Resolver<'_> {
             );
         }
         dose.invalid |= self.diagnostics.errors() > errors_before;
-        Some(Step { pose: pose?, name, dose, sides, sides_span, props, cues, span: step.span, sequence: None })
+        let options = written_options.into_iter().filter_map(|option| self.option(option.value, option.span)).collect();
+        Some(Step { pose: pose?, name, dose, sides, sides_span, props, cues, options, span: step.span, sequence: None })
+    }
+
+    /// An option for some people (`or wall-slides 10 reps for osteoporosis`),
+    /// read as a step of its own.
+    fn option(&mut self, option: &syntax::StepOption, span: Span) -> Option<StepOption> {
+        let conditions: Vec<Spanned<String>> = option
+            .conditions
+            .iter()
+            .filter_map(|name| condition_id(self.catalog, name, self.diagnostics).map(|id| Spanned::new(id, name.span)))
+            .collect();
+        if self.catalog.find_pose(&option.pose.value).is_none() && self.catalog.sequence(&option.pose.value).is_some() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "dose",
+                    option.pose.span,
+                    format!("`{}` is a sequence; an option for some people is one pose.", option.pose.value),
+                )
+                .with_label("a sequence as an option")
+                .with_help("Offer one pose, like `or childs-pose hold 30s for wrist-pain`."),
+            );
+            return None;
+        }
+        let written = syntax::Step { pose: option.pose.clone(), items: option.items.clone(), span };
+        let step = self.step(&written)?;
+        (conditions.len() == option.conditions.len()).then_some(StepOption { step, conditions, span })
     }
 
     /// The sequence a step's name names, with its poses looked up.
@@ -804,6 +832,7 @@ impl Resolver<'_> {
             sides_span,
             props,
             cues,
+            options: Vec::new(),
             span: step.span,
             sequence: Some(run),
         })

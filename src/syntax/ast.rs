@@ -292,12 +292,26 @@ pub enum StepItem {
     Right,
     /// `with block, strap`.
     With(Vec<Spanned<String>>),
+    /// `or wall-slides 10 reps for osteoporosis`: an option for some people.
+    Option(Box<StepOption>),
     /// A quoted cue.
     Cue(String),
     /// A word the grammar does not know here.
     Stray(String),
     /// A part that could not be read and already has its own diagnostic.
     Invalid,
+}
+
+/// What the people with a condition do instead of a step's pose:
+/// `or wall-slides 10 reps for osteoporosis`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepOption {
+    /// The pose they do, as written.
+    pub pose: Spanned<String>,
+    /// Its dose, sides and props.
+    pub items: Vec<Spanned<StepItem>>,
+    /// The conditions it is for, as written.
+    pub conditions: Vec<Spanned<String>>,
 }
 
 /// `rest 60s "cue"` as a step of its own.

@@ -444,38 +444,9 @@ impl Lowering<'_> {
             let item_span = self.span(&p);
             self.poisoned = false;
             let rule = p.as_rule();
-            let item = match rule {
-                // Only a count of breaths has a `b` in it: one look at the
-                // text spares the common `hold 30s` and `8 reps` a walk of their tokens.
-                Rule::hold if !has_b(p.as_str()) => StepItem::Hold(self.inner_dur(p)),
-                Rule::hold => match p.clone().into_inner().find(|q| q.as_rule() == Rule::breaths) {
-                    Some(breaths) => {
-                        let span = self.span(&breaths);
-                        StepItem::HoldBreaths(Spanned::new(self.inner_count(breaths).value, span))
-                    }
-                    None => StepItem::Hold(self.inner_dur(p)),
-                },
-                Rule::work => StepItem::Work(self.inner_dur(p)),
-                Rule::reps if has_b(p.as_str()) => {
-                    StepItem::Breaths(Spanned::new(self.inner_count(p).value, item_span))
-                }
-                Rule::reps => StepItem::Reps(self.inner_count(p)),
-                Rule::sets => StepItem::Sets(self.inner_int(p)),
-                Rule::set_rest => StepItem::Rest(self.inner_dur(p)),
-                Rule::tempo => {
-                    let mut parts = [0u32; 3];
-                    for (slot, int) in parts.iter_mut().zip(p.into_inner()) {
-                        *slot = self.int(&int);
-                    }
-                    StepItem::Tempo(parts)
-                }
-                Rule::each_side => StepItem::EachSide,
-                Rule::alternating => StepItem::Alternating,
-                Rule::side if p.as_str().starts_with(['l', 'L']) => StepItem::Left,
-                Rule::side => StepItem::Right,
-                Rule::with => StepItem::With(self.names(p.into_inner())),
-                Rule::string | Rule::unclosed => StepItem::Cue(self.string(p).value),
-                _ => {
+            let item = match self.item(p.clone()) {
+                Some(item) => item,
+                None => {
                     self.word(&mut items, &mut words, p.as_str(), item_span);
                     continue;
                 }
@@ -789,6 +760,77 @@ impl Lowering<'_> {
         }
         let text = pair.into_inner().next().map(|t| t.as_str().to_owned()).unwrap_or_default();
         Spanned::new(text, span)
+    }
+
+    /// A step item the grammar read (a dose, a side, props, a cue or an
+    /// option); `None` for a word it did not know.
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Option<StepItem> {
+        let span = self.span(&pair);
+        Some(match pair.as_rule() {
+            // Only a count of breaths has a `b` in it: one look at the
+            // text spares the common `hold 30s` and `8 reps` a walk of their tokens.
+            Rule::hold if !has_b(pair.as_str()) => StepItem::Hold(self.inner_dur(pair)),
+            Rule::hold => match pair.clone().into_inner().find(|q| q.as_rule() == Rule::breaths) {
+                Some(breaths) => {
+                    let span = self.span(&breaths);
+                    StepItem::HoldBreaths(Spanned::new(self.inner_count(breaths).value, span))
+                }
+                None => StepItem::Hold(self.inner_dur(pair)),
+            },
+            Rule::work => StepItem::Work(self.inner_dur(pair)),
+            Rule::reps if has_b(pair.as_str()) => StepItem::Breaths(Spanned::new(self.inner_count(pair).value, span)),
+            Rule::reps => StepItem::Reps(self.inner_count(pair)),
+            Rule::sets => StepItem::Sets(self.inner_int(pair)),
+            Rule::set_rest => StepItem::Rest(self.inner_dur(pair)),
+            Rule::tempo => {
+                let mut parts = [0u32; 3];
+                for (slot, int) in parts.iter_mut().zip(pair.into_inner()) {
+                    *slot = self.int(&int);
+                }
+                StepItem::Tempo(parts)
+            }
+            Rule::each_side => StepItem::EachSide,
+            Rule::alternating => StepItem::Alternating,
+            Rule::side if pair.as_str().starts_with(['l', 'L']) => StepItem::Left,
+            Rule::side => StepItem::Right,
+            Rule::with => StepItem::With(self.names(pair.into_inner())),
+            Rule::option => StepItem::Option(Box::new(self.option(pair))),
+            Rule::option_broken => {
+                self.diagnostics.push(
+                    Diagnostic::error("syntax", span, "I can't read this option for some people.")
+                        .with_label("an option")
+                        .with_help(
+                            "Write it as `or`, a pose and its dose, `for` and the conditions it is for, at the end of \
+                             the step: `or wall-slides 10 reps for osteoporosis`. It holds a dose, sides and `with` \
+                             props; cues go on the step.",
+                        ),
+                );
+                StepItem::Invalid
+            }
+            Rule::string | Rule::unclosed => StepItem::Cue(self.string(pair).value),
+            _ => return None,
+        })
+    }
+
+    /// `or wall-slides 10 reps for osteoporosis`.
+    fn option(&mut self, pair: Pair<'_, Rule>) -> StepOption {
+        let span = self.span(&pair);
+        let mut pose = Spanned::new(String::new(), span);
+        let mut items = Vec::new();
+        let mut conditions = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::option_pose => pose = Spanned::new(p.as_str().to_owned(), self.span(&p)),
+                Rule::name_list => conditions = self.names(p.into_inner()),
+                _ => {
+                    let item_span = self.span(&p);
+                    self.poisoned = false;
+                    let item = self.item(p).filter(|_| !self.poisoned).unwrap_or(StepItem::Invalid);
+                    items.push(Spanned::new(item, item_span));
+                }
+            }
+        }
+        StepOption { pose, items, conditions }
     }
 
     fn names(&self, inner: pest::iterators::Pairs<'_, Rule>) -> Vec<Spanned<String>> {

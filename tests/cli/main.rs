@@ -13,6 +13,7 @@ mod harness;
 mod hostile;
 mod language;
 mod linear;
+mod options;
 mod plan;
 mod props;
 mod safety;
