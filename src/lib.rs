@@ -16,6 +16,7 @@
 // call) generates code that names `alloc` directly.
 extern crate alloc;
 
+pub mod adapt;
 pub mod catalog;
 pub mod check;
 pub mod codes;
@@ -175,34 +176,6 @@ fn apply_where(text: &str, diagnostics: &[Diagnostic], keep: impl Fn(&Diagnostic
     }
     applied.reverse();
     (out, applied)
-}
-
-/// A routine adapted to its audience.
-#[derive(Debug, Clone)]
-pub struct Adapted {
-    /// The adapted routine's text.
-    pub text: String,
-    /// What was changed, and why.
-    pub changes: Vec<Applied>,
-}
-
-/// Adapts a routine to the people in the room: every step the `contraindicated`
-/// rule flags is changed by that finding's suggested fix (the catalog's
-/// regression pose, or the prop that makes the pose safe). A replacement can
-/// itself be contraindicated for another condition, so this repeats a few times.
-pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &check::Settings) -> Adapted {
-    let mut current = text.to_owned();
-    let mut changes = Vec::new();
-    for _ in 0..4 {
-        let compiled = compile_with(&current, catalog, settings);
-        let (next, applied) = apply_fixes(&current, &compiled.diagnostics, "contraindicated");
-        if applied.is_empty() {
-            break;
-        }
-        changes.extend(applied);
-        current = next;
-    }
-    Adapted { text: current, changes }
 }
 
 /// Parses and resolves a studio's catalog file (`pose` lines only): its

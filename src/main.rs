@@ -129,10 +129,10 @@ enum Command {
         /// Where to write; standard output when left out.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Replace every step that is contraindicated for the audience with the
-        /// catalog's modification or regression, and say what was replaced and why.
-        #[arg(long)]
-        adapt: bool,
+        /// Adapt it for the audience: `offer` (the default) adds an option for the people a
+        /// step is not safe for; `swap` replaces the step for the whole class. Says what changed.
+        #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "offer", value_name = "MODE")]
+        adapt: Option<cli::build::AdaptChoice>,
         #[command(flatten)]
         options: CheckOptions,
         #[command(flatten)]

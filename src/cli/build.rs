@@ -9,6 +9,24 @@ use std::process::ExitCode;
 use ybc::controls::{escape, path as shown};
 use ybc::diagnostic::{Diagnostic, Severity};
 
+/// `--adapt`'s modes.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum AdaptChoice {
+    /// Keep each step for the class, with an option for the people it is not safe for.
+    Offer,
+    /// Replace the step for the whole class.
+    Swap,
+}
+
+impl AdaptChoice {
+    fn mode(self) -> ybc::adapt::Mode {
+        match self {
+            AdaptChoice::Offer => ybc::adapt::Mode::Offer,
+            AdaptChoice::Swap => ybc::adapt::Mode::Swap,
+        }
+    }
+}
+
 /// What `--format html` writes: a page to print, or the class screen.
 pub(crate) enum HtmlOutput {
     /// A handout or a deck of cards.
@@ -112,7 +130,7 @@ impl App {
         file: &Path,
         format: Format,
         output: Option<&Path>,
-        adapt: bool,
+        adapt: Option<AdaptChoice>,
         options: &CheckOptions,
         html: &HtmlArgs,
     ) -> Result<ExitCode, Failure> {
@@ -146,7 +164,7 @@ impl App {
         {
             return Err(Failure(format!("refusing to write the output over the routine itself ({})", shown(out))));
         }
-        if format == Format::Ybc && !adapt {
+        if format == Format::Ybc && adapt.is_none() {
             return Err(Failure("`--format ybc` writes an adapted routine; add `--adapt`".to_owned()));
         }
         if format == Format::Fit && output.is_none() && std::io::stdout().is_terminal() {
@@ -154,8 +172,8 @@ impl App {
                 "a FIT file is binary, not for the terminal; write it to a file with `-o class.fit`".to_owned(),
             ));
         }
-        let built = if adapt {
-            match self.adapt(file, format, options, &html, &fit)? {
+        let built = if let Some(choice) = adapt {
+            match self.adapt(file, format, choice.mode(), options, &html, &fit)? {
                 Ok(bytes) => bytes,
                 Err(code) => return Ok(code),
             }
@@ -200,12 +218,23 @@ impl App {
         })
     }
 
+    /// The warnings an adapted routine still has, for the teacher to look at.
+    fn remaining_warnings(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) {
+        let warnings: Vec<Diagnostic> =
+            diagnostics.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
+        if !warnings.is_empty() {
+            eprintln!("Still to look at in the adapted routine ({} warnings):", warnings.len());
+            eprint!("{}", self.renderer.render(&format!("{name} (adapted)"), text, &warnings));
+        }
+    }
+
     /// Adapts a routine to its audience: applies the suggested modification of
     /// every contraindicated step, checks the result, and renders it.
     pub(crate) fn adapt(
         &mut self,
         file: &Path,
         format: Format,
+        mode: ybc::adapt::Mode,
         options: &CheckOptions,
         html: &HtmlOutput,
         fit: &ybc::emit::fit::Options,
@@ -229,21 +258,18 @@ impl App {
             eprintln!("{} has errors that adapting can't fix, so it was not adapted.", escape(&source.name));
             return Ok(Err(ExitCode::from(1)));
         }
-        let adapted = ybc::adapt(&source.text, &setup.catalog, &setup.settings);
+        let adapted = ybc::adapt::adapt(&source.text, &setup.catalog, &setup.settings, mode);
         for change in &adapted.changes {
-            eprintln!(
-                "{}:{}: adapted `{}` → `{}`: {}",
-                escape(&source.name),
-                change.line,
-                escape(&change.before),
-                escape(change.after.trim()),
-                escape(&change.reason)
-            );
+            eprintln!("{}:{}: {}", escape(&source.name), change.line, escape(&change.reason));
         }
-        if adapted.changes.is_empty() {
+        for (line, why) in &adapted.by_hand {
+            eprintln!("{}:{line}: not adapted: {}", escape(&source.name), escape(why));
+        }
+        if adapted.changes.is_empty() && adapted.by_hand.is_empty() {
             eprintln!("{}: nothing to adapt: no step is contraindicated for this audience.", escape(&source.name));
         }
         let compiled = ybc::compile_with(&adapted.text, &setup.catalog, &setup.settings);
+        self.remaining_warnings(&source.name, &adapted.text, &compiled.diagnostics);
         let plan = match (compiled.has_errors(), &compiled.plan) {
             (false, Some(plan)) => plan.clone(),
             _ => {

@@ -193,9 +193,9 @@ fn html_options_and_bad_dates_are_refused() {
 fn an_adapted_routine_builds_to_fit_too() {
     let ws = Workspace::new();
     ws.file("routine.ybc", "audience osteoporosis\nstrength:\n  locust hold 20s\ncooldown:\n  savasana 3m\n");
-    let run = ws.run(&["build", "routine.ybc", "--adapt", "--format", "fit", "-o", "class.fit"]);
+    let run = ws.run(&["build", "routine.ybc", "--adapt", "swap", "--format", "fit", "-o", "class.fit"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("adapted `locust"), "{}", run.stderr);
+    assert!(run.stderr.contains("routine.ybc:3: Locust is not safe"), "{}", run.stderr);
     let bytes = std::fs::read(ws.path().join("class.fit")).expect("written");
     assert!(!bytes.windows(6).any(|w| w == b"Locust"), "the adapted class has no locust");
 }

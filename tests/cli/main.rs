@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod adapt;
 mod commands;
 mod devices;
 mod errors;
