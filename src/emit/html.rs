@@ -816,7 +816,18 @@ fn change_words(change: &Applied, catalog: &Catalog) -> (String, String) {
                 .filter(|p| !p.is_empty())
                 .map(|p| catalog.prop(p).map_or_else(|| p.to_owned(), |q| q.name.to_lowercase()))
                 .collect();
-            if added.is_empty() { String::new() } else { vocabulary::sentence(&format!("{} added", list(&added))) }
+            // The finding names the pose first ("Locust is not safe…", "Teach Locust with care…").
+            let reason = change.reason.strip_prefix("Teach ").unwrap_or(&change.reason);
+            let pose = catalog
+                .poses()
+                .filter(|p| reason.strip_prefix(p.english.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+                .max_by_key(|p| p.english.len())
+                .map_or_else(String::new, |p| format!(" to {}", p.english));
+            if added.is_empty() {
+                String::new()
+            } else {
+                vocabulary::sentence(&format!("{} added{pose}", list(&added)))
+            }
         }
         _ => String::new(),
     };
@@ -1251,6 +1262,18 @@ mod tests {
         assert_eq!(date_from_unix(0), "1970-01-01");
         assert_eq!(date_from_unix(951_782_400), "2000-02-29");
         assert_eq!(date_from_unix(1_795_478_400), "2026-11-24");
+    }
+
+    #[test]
+    fn catalog_text_names_poses_not_ids() {
+        let catalog = Catalog::builtin();
+        assert_eq!(
+            plain("On hands and knees (cat-cow, table-top), or `wall-scapular-retraction`.", &catalog),
+            "On hands and knees (Cat-Cow, Tabletop), or Wall-Supported Scapular Retraction."
+        );
+        // Hyphenated words that are not pose ids stay, and so do words around an id.
+        assert_eq!(plain("wall-supported scapular work", &catalog), "wall-supported scapular work");
+        assert_eq!(sentences("A is b: c. Do `x`. Or y!"), ["A is b: c.", "Do `x`.", "Or y!"]);
     }
 
     #[test]

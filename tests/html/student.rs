@@ -177,7 +177,7 @@ fn the_students_handout_has_no_line_numbers_and_no_pose_ids() {
     // And the neck-pain class names the prop it added.
     let (_, neck) = builds.iter().find(|(n, _)| n.ends_with("neck-pain")).expect("the neck-pain class");
     let changes = texts(parse(&neck.html).root_element(), ".safety ul:last-of-type li");
-    assert!(changes.iter().any(|c| c.starts_with("Yoga block added")), "{changes:?}");
+    assert!(changes.iter().any(|c| c.starts_with("Yoga block added to Locust, on 2 steps.")), "{changes:?}");
     // The check itself finds what it looks for.
     assert_eq!(code_in("Line 24: do `wall-scapular-retraction`", &catalog).len(), 3);
 }
