@@ -42,6 +42,9 @@ pub struct Adapted {
     pub by_hand: Vec<(usize, String)>,
 }
 
+/// How the change to the `props` line starts its reason.
+pub const PROPS_LINE_REASON: &str = "The props line lists what the changes use:";
+
 /// The most rounds of changes: a prop added in one round can bring out the
 /// need for another change in the next.
 const ROUNDS: usize = 4;
@@ -305,7 +308,7 @@ fn props_line(text: &str, routine: &crate::routine::Routine, needed: &[String]) 
     if missing.is_empty() {
         return None;
     }
-    let reason = format!("The changes use {}, so the props line lists it.", missing.join(" and "));
+    let reason = format!("{PROPS_LINE_REASON} {}.", missing.join(" and "));
     Some(match listed.last() {
         Some(last) => Edit {
             span: Span::new(last.span.end, last.span.end),

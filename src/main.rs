@@ -243,6 +243,13 @@ struct HtmlArgs {
     /// routine always gives the same bytes.
     #[arg(long, value_name = "YYYY-MM-DD", num_args = 0..=1, default_missing_value = "today")]
     date: Option<String>,
+    /// Whose cues the cards show: `teacher` (the default: the routine's cues, and the catalog's key
+    /// cue on a step with none), `both` (the routine's, then the catalog's), or `catalog`.
+    #[arg(long, value_enum, value_name = "CUES")]
+    cues: Option<cli::build::CuesChoice>,
+    /// Add this many ruled lines for notes at the end of the handout.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(ybc::emit::html::MAX_NOTES_LINES)))]
+    notes_lines: Option<u32>,
     /// The class screen's countdown before the first pose, in seconds (default 5; 0: none).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(0..=i64::from(ybc::emit::teach::MAX_PAUSE_SECONDS)))]
     get_ready: Option<u32>,

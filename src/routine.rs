@@ -21,6 +21,17 @@ pub struct Routine {
 }
 
 impl Routine {
+    /// Adds conditions (ids) to the audience, after the routine's own and each
+    /// once: those the class is checked for from `--audience` or `ybc.toml`,
+    /// so that a handout speaks of everyone the rules thought of.
+    pub fn add_audience(&mut self, ids: &[String]) {
+        for id in ids {
+            if !self.meta.audience.iter().any(|a| &a.value == id) {
+                self.meta.audience.push(Spanned::new(id.clone(), Span::default()));
+            }
+        }
+    }
+
     /// The pose a step does.
     pub fn pose(&self, step: &Step) -> Option<&Pose> {
         self.catalog.pose_at(step.pose)

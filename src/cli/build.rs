@@ -27,6 +27,17 @@ impl AdaptChoice {
     }
 }
 
+/// `--cues`: whose cues the cards show.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum CuesChoice {
+    /// The routine's cues; the catalog's key cue only on a step with none (the default).
+    Teacher,
+    /// The routine's cues, then the catalog's key cue.
+    Both,
+    /// The catalog's key cue alone; the routine's cues where the catalog has none.
+    Catalog,
+}
+
 /// What `--format html` writes: a page to print, or the class screen.
 pub(crate) enum HtmlOutput {
     /// A handout or a deck of cards.
@@ -57,17 +68,36 @@ impl HtmlOutput {
 
 impl HtmlArgs {
     pub(crate) fn given(&self) -> bool {
+        self.for_html_only() || self.date.is_some()
+    }
+
+    /// Whether an option only `--format html` takes was given (`--date` is for fit too).
+    fn for_html_only(&self) -> bool {
         self.layout.is_some()
             || self.paper.is_some()
             || self.log_weeks.is_some()
-            || self.date.is_some()
+            || self.cues.is_some()
+            || self.notes_lines.is_some()
             || self.get_ready.is_some()
             || self.switch_sides.is_some()
     }
 
+    /// Refuses html options with another format.
+    fn check_format(&self, format: Format) -> Result<(), Failure> {
+        const HTML_ONLY: &str = "`--layout`, `--paper`, `--log-weeks`, `--notes-lines`, `--cues`, `--get-ready` and `--switch-sides` are for `--format html`";
+        match format {
+            Format::Html => Ok(()),
+            Format::Fit if self.for_html_only() => Err(Failure(HTML_ONLY.to_owned())),
+            Format::Json | Format::Ybc if self.given() => {
+                Err(Failure(format!("{HTML_ONLY}, and `--date` for html and fit")))
+            }
+            Format::Fit | Format::Json | Format::Ybc => Ok(()),
+        }
+    }
+
     /// The emitter's options; `--date` checked and `today` resolved from the clock.
     pub(crate) fn options(&self) -> Result<HtmlOutput, Failure> {
-        use ybc::emit::html::{Layout, Options, Paper};
+        use ybc::emit::html::{Cues, Layout, Options, Paper};
         let layout = match self.layout {
             Some(LayoutChoice::Teach) => return self.teach_options().map(HtmlOutput::Teach),
             Some(LayoutChoice::Cards) => Layout::Cards,
@@ -81,6 +111,11 @@ impl HtmlArgs {
         if layout == Layout::Cards && self.log_weeks.is_some() {
             return Err(Failure("`--log-weeks` adds a page to the handout; use it with `--layout handout`".to_owned()));
         }
+        if layout == Layout::Cards && self.notes_lines.is_some() {
+            return Err(Failure(
+                "`--notes-lines` adds lines for notes to the handout; use it with `--layout handout`".to_owned(),
+            ));
+        }
         let date = self.date()?;
         Ok(HtmlOutput::Print(Options {
             layout,
@@ -90,6 +125,12 @@ impl HtmlArgs {
             },
             log_weeks: self.log_weeks,
             date,
+            cues: match self.cues {
+                Some(CuesChoice::Both) => Cues::Both,
+                Some(CuesChoice::Catalog) => Cues::Catalog,
+                Some(CuesChoice::Teacher) | None => Cues::Teacher,
+            },
+            notes_lines: self.notes_lines,
         }))
     }
 
@@ -111,9 +152,15 @@ impl HtmlArgs {
 
     /// The class screen's options; the printing options have no place on a screen.
     fn teach_options(&self) -> Result<ybc::emit::teach::Options, Failure> {
-        if self.paper.is_some() || self.log_weeks.is_some() || self.date.is_some() {
+        if self.paper.is_some() || self.log_weeks.is_some() || self.notes_lines.is_some() || self.date.is_some() {
             return Err(Failure(
-                "`--paper`, `--log-weeks` and `--date` are for printed handouts; the class screen (`--layout teach`) is not printed".to_owned(),
+                "`--paper`, `--log-weeks`, `--notes-lines` and `--date` are for printed handouts; the class screen (`--layout teach`) is not printed".to_owned(),
+            ));
+        }
+        if self.cues.is_some() {
+            return Err(Failure(
+                "`--cues` chooses the cues printed on handouts and cards; the class screen speaks the routine's own"
+                    .to_owned(),
             ));
         }
         let default = ybc::emit::teach::Options::default();
@@ -134,29 +181,7 @@ impl App {
         options: &CheckOptions,
         html: &HtmlArgs,
     ) -> Result<ExitCode, Failure> {
-        let for_html_only = html.layout.is_some()
-            || html.paper.is_some()
-            || html.log_weeks.is_some()
-            || html.get_ready.is_some()
-            || html.switch_sides.is_some();
-        match format {
-            Format::Html => {}
-            Format::Fit if for_html_only => {
-                return Err(Failure(
-                    "`--layout`, `--paper`, `--log-weeks`, `--get-ready` and `--switch-sides` are for `--format html`"
-                        .to_owned(),
-                ));
-            }
-            Format::Fit => {}
-            Format::Json | Format::Ybc if html.given() => {
-                return Err(Failure(
-                    "`--layout`, `--paper`, `--log-weeks`, `--get-ready` and `--switch-sides` are for `--format html`, \
-                     and `--date` for html and fit"
-                        .to_owned(),
-                ));
-            }
-            Format::Json | Format::Ybc => {}
-        }
+        html.check_format(format)?;
         let fit = fit_options(format, html.date()?)?;
         let html = html.options()?;
         if let Some(out) = output
@@ -178,12 +203,15 @@ impl App {
                 Err(code) => return Ok(code),
             }
         } else {
-            let (source, compiled, plan) = match self.compile_clean(file, options)? {
+            let (source, mut compiled, plan) = match self.compile_clean(file, options)? {
                 Ok(done) => done,
                 Err(code) => return Ok(code),
             };
             match format {
-                Format::Html => html.render(&compiled.routine, &plan, &source.text, &source.name, &[]).into_bytes(),
+                Format::Html => {
+                    compiled.routine.add_audience(&self.setup_clean(file, options)?.settings.audience);
+                    html.render(&compiled.routine, &plan, &source.text, &source.name, &[]).into_bytes()
+                }
                 Format::Json | Format::Ybc => {
                     ybc::emit::json::render(&compiled.routine, &plan, &source.text, &source.name, &[]).into_bytes()
                 }
@@ -268,7 +296,7 @@ impl App {
         if adapted.changes.is_empty() && adapted.by_hand.is_empty() {
             eprintln!("{}: nothing to adapt: no step is contraindicated for this audience.", escape(&source.name));
         }
-        let compiled = ybc::compile_with(&adapted.text, &setup.catalog, &setup.settings);
+        let mut compiled = ybc::compile_with(&adapted.text, &setup.catalog, &setup.settings);
         self.remaining_warnings(&source.name, &adapted.text, &compiled.diagnostics);
         let plan = match (compiled.has_errors(), &compiled.plan) {
             (false, Some(plan)) => plan.clone(),
@@ -288,6 +316,8 @@ impl App {
                     .into_bytes())
             }
             Format::Html => {
+                // The handout speaks of everyone the class was adapted for.
+                compiled.routine.add_audience(&setup.settings.audience);
                 Ok(html.render(&compiled.routine, &plan, &adapted.text, &source.name, &adapted.changes).into_bytes())
             }
             Format::Fit => {

@@ -16,7 +16,7 @@ use askama::Template;
 use super::figure;
 use super::words;
 use crate::Applied;
-use crate::catalog::{Focus, Laterality, Pose, Severity};
+use crate::catalog::{Catalog, Focus, Laterality, Pose, Severity};
 use crate::plan::{EventKind, Plan, RestReason};
 use crate::routine::{Item, Routine, SectionKind, Sides, Step};
 use crate::syntax::Range;
@@ -42,6 +42,35 @@ pub enum Paper {
     Letter,
 }
 
+/// Whose cues a card shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cues {
+    /// The teacher's cues; the catalog's key cue only on a step the teacher wrote none for.
+    #[default]
+    Teacher,
+    /// The teacher's cues, then the catalog's key cue.
+    Both,
+    /// The catalog's key cue alone; the teacher's cues only where the catalog has none
+    /// (a custom pose). For a teacher whose cues are notes to themselves.
+    Catalog,
+}
+
+impl Cues {
+    /// The cues a card shows, from the step's own and the catalog's key cue:
+    /// the teacher's cues, and the key cue to print after them.
+    fn pick(self, own: Vec<String>, key: Option<&String>) -> (Vec<String>, Option<String>) {
+        // A key cue the teacher already wrote is not printed twice.
+        let key = key.filter(|key| !own.iter().any(|c| c.trim().eq_ignore_ascii_case(key.trim()))).cloned();
+        match self {
+            Cues::Teacher if own.is_empty() => (own, key),
+            Cues::Teacher => (own, None),
+            Cues::Both => (own, key),
+            Cues::Catalog if key.is_some() => (Vec::new(), key),
+            Cues::Catalog => (own, None),
+        }
+    }
+}
+
 /// How to build the HTML.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
@@ -53,10 +82,17 @@ pub struct Options {
     pub log_weeks: Option<u32>,
     /// A date to print on the handout; none by default, so the output is reproducible.
     pub date: Option<String>,
+    /// Whose cues the cards show.
+    pub cues: Cues,
+    /// Add this many ruled lines for notes (handout layout only).
+    pub notes_lines: Option<u32>,
 }
 
 /// The most weeks a practice log can have and still fit across the page.
 pub const MAX_LOG_WEEKS: u32 = 12;
+
+/// The most ruled lines for notes: a printed page of them.
+pub const MAX_NOTES_LINES: u32 = 30;
 
 /// Renders a checked routine and its plan as one HTML document.
 /// `adaptations` lists what `--adapt` changed (empty otherwise).
@@ -121,6 +157,8 @@ pub struct Page {
     pub safety: Safety,
     /// The practice log.
     pub log: Option<Log>,
+    /// Ruled lines for notes, one entry per line (none without `--notes-lines`).
+    pub notes_lines: Vec<u32>,
     /// The `@page` rule and page-size CSS for the layout and paper (no routine text).
     pub page_css: String,
     /// `a4` or `letter`.
@@ -170,6 +208,8 @@ pub struct Segment {
     pub kind: String,
     /// The section's title.
     pub title: Option<String>,
+    /// The rounds it holds: "3 rounds".
+    pub rounds: Option<String>,
     /// How long, in words.
     pub length: String,
     /// When it starts, `m:ss`.
@@ -338,6 +378,7 @@ impl Page {
             section_name: String::new(),
             rounds: Vec::new(),
             notes: Vec::new(),
+            cues: options.cues,
         };
         builder.top(&routine.body);
         // Notes after the last card close the class; a deck shows them on that card.
@@ -349,9 +390,9 @@ impl Page {
                 .audience
                 .iter()
                 .filter_map(|a| catalog.condition(&a.value))
-                .map(|c| (c.name.clone(), c.guidance.clone()))
+                .map(|c| (c.name.clone(), plain(&c.guidance, catalog)))
                 .collect(),
-            adaptations: adaptations.iter().map(|a| format!("Line {}: {}", a.line, a.reason)).collect(),
+            adaptations: changes_words(adaptations, catalog),
         };
         let log = match (options.layout, options.log_weeks) {
             (Layout::Handout, Some(weeks)) if weeks > 0 => Some(log(routine, weeks.min(MAX_LOG_WEEKS))),
@@ -372,6 +413,10 @@ impl Page {
             cards: builder.cards,
             safety,
             log,
+            notes_lines: match options.layout {
+                Layout::Handout => (1..=options.notes_lines.unwrap_or(0).min(MAX_NOTES_LINES)).collect(),
+                Layout::Cards => Vec::new(),
+            },
             page_css: page_css(options.layout, options.paper),
             paper: match options.paper {
                 Paper::A4 => "a4",
@@ -432,6 +477,8 @@ struct Builder<'r> {
     rounds: Vec<String>,
     /// Notes waiting for the next card.
     notes: Vec<String>,
+    /// Whose cues the cards show.
+    cues: Cues,
 }
 
 impl Builder<'_> {
@@ -541,11 +588,6 @@ impl Builder<'_> {
         let name = |id: &String| catalog.pose(id).map_or_else(|| id.clone(), |p| p.english.clone());
         let prop_name = |id: &str| catalog.prop(id).map_or_else(|| id.to_owned(), |p| p.name.clone());
         let used: Vec<&str> = step.props.iter().map(|p| p.value.as_str()).collect();
-        let key_cue = pose
-            .cues
-            .first()
-            .filter(|key| !step.cues.iter().any(|c| c.value.trim().eq_ignore_ascii_case(key.trim())))
-            .cloned();
         let mut mods = Vec::new();
         // The options the teacher wrote for some people come first, in their words.
         for option in &step.options {
@@ -570,7 +612,7 @@ impl Builder<'_> {
                 continue;
             }
             for c in pose.contraindications.iter().filter(|c| c.condition == condition.id) {
-                let mut text = c.modification.clone();
+                let mut text = plain(&c.modification, catalog);
                 if let Some(instead) = &c.instead {
                     text.push_str(&format!(" Or do {} instead.", name(instead)));
                 }
@@ -586,7 +628,9 @@ impl Builder<'_> {
             }
         }
         let when = self.when(step, number);
-        let cues: Vec<String> = step.cues.iter().map(|c| c.value.clone()).collect();
+        let own = step.cues.iter().map(|c| plain(&c.value, catalog)).collect();
+        let (cues, key_cue) = self.cues.pick(own, pose.cues.first());
+        let key_cue = key_cue.map(|k| plain(&k, catalog));
         let easier: Vec<String> = pose.regressions.iter().take(2).map(name).collect();
         let harder: Vec<String> = pose.progressions.iter().take(2).map(name).collect();
         // Roughly how much there is to read, to set a crowded card a little smaller in the deck.
@@ -666,7 +710,9 @@ impl Builder<'_> {
                 n => format!("{} ({n} breaths)", pose.english),
             })
             .collect();
-        let mut cues: Vec<String> = step.cues.iter().map(|c| c.value.clone()).collect();
+        let (mut cues, key_cue) = self
+            .cues
+            .pick(step.cues.iter().map(|c| plain(&c.value, catalog)).collect(), sequence.and_then(|s| s.cues.first()));
         cues.push(format!("In order: {}.", order.join(", ")));
         let mut mods = Vec::new();
         for condition in routine.meta.audience.iter().filter_map(|a| catalog.condition(&a.value)) {
@@ -680,7 +726,7 @@ impl Builder<'_> {
                     mods.push(Modification {
                         condition: condition.name.clone(),
                         severity: change_word(c.severity),
-                        text: format!("{}: {}", pose.english, c.modification),
+                        text: format!("{}: {}", pose.english, plain(&c.modification, catalog)),
                     });
                 }
             }
@@ -702,7 +748,7 @@ impl Builder<'_> {
                 .map(|p| catalog.prop(&p.value).map_or_else(|| p.value.clone(), |q| q.name.clone()))
                 .collect(),
             cues,
-            key_cue: sequence.and_then(|s| s.cues.first().cloned()),
+            key_cue,
             easier: Vec::new(),
             harder: Vec::new(),
             mods,
@@ -715,6 +761,129 @@ impl Builder<'_> {
             then: Vec::new(),
         }
     }
+}
+
+/// Catalog text, or a teacher's cue, in the words a student reads: a pose written as its id
+/// (`cat-cow`, with or without backticks) becomes its English name ("Cat-Cow"),
+/// and no backticks are left. Only exact kebab-case pose ids are replaced, so
+/// ordinary hyphenated words ("wall-supported") stay as they are.
+fn plain(text: &str, catalog: &Catalog) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let id = word.trim_matches('-');
+        match catalog.pose(id).filter(|p| id.contains('-') && p.id == id) {
+            Some(pose) => {
+                let lead = word.len() - word.trim_start_matches('-').len();
+                out.push_str(word.get(..lead).unwrap_or_default());
+                out.push_str(&pose.english);
+                out.push_str(word.get(lead + id.len()..).unwrap_or_default());
+            }
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut out);
+        if c != '`' {
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// What `--adapt` changed, as a student reads it: which pose became which
+/// (or the prop added) and why, without line numbers, ids or the notes to the
+/// teacher on how to write the routine (the sentences with code in them). The
+/// same change on several steps is said once: "…, on 2 steps."
+fn changes_words(changes: &[Applied], catalog: &Catalog) -> Vec<String> {
+    let mut said: Vec<((String, String), usize)> = Vec::new();
+    // The props line is the teacher's business: "What to bring" lists the props.
+    for change in changes.iter().filter(|c| !ybc_props_line(c)) {
+        let words = change_words(change, catalog);
+        match said.iter_mut().find(|(w, _)| *w == words) {
+            Some((_, count)) => *count += 1,
+            None => said.push((words, 1)),
+        }
+    }
+    said.into_iter()
+        .map(|((what, why), count)| {
+            let what = match (what.strip_suffix('.'), count) {
+                (Some(what), 2..) => format!("{what}, on {count} steps."),
+                _ => what,
+            };
+            [what, why].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+/// Whether a change only completes the routine's `props` line.
+fn ybc_props_line(change: &Applied) -> bool {
+    change.reason.starts_with(crate::adapt::PROPS_LINE_REASON)
+}
+
+/// One change in words: what changed ("Cat-Cow instead of Sphinx.", "Yoga
+/// block added.") and why.
+fn change_words(change: &Applied, catalog: &Catalog) -> (String, String) {
+    let first_word = |text: &str| text.split_whitespace().next().map(str::to_owned).unwrap_or_default();
+    let name = |text: &str| catalog.pose(&first_word(text)).map(|p| p.english.clone());
+    // An option offered to some people: the reason says it in words.
+    if change.before.trim().is_empty() && change.after.trim_start().starts_with("or ") {
+        return (String::new(), plain(&change.reason, catalog));
+    }
+    let what = match (name(&change.before), name(&change.after)) {
+        (Some(before), Some(after)) if before != after => format!("{after} instead of {before}."),
+        _ if change.before.trim().is_empty() => {
+            let added: Vec<String> = change
+                .after
+                .trim_start_matches([',', ' '])
+                .trim_start_matches("with ")
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| catalog.prop(p).map_or_else(|| p.to_owned(), |q| q.name.to_lowercase()))
+                .collect();
+            // The finding names the pose first ("Locust is not safe…", "Teach Locust with care…").
+            let reason = change.reason.strip_prefix("Teach ").unwrap_or(&change.reason);
+            let pose = catalog
+                .poses()
+                .filter(|p| reason.strip_prefix(p.english.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+                .max_by_key(|p| p.english.len())
+                .map_or_else(String::new, |p| format!(" to {}", p.english));
+            if added.is_empty() {
+                String::new()
+            } else {
+                vocabulary::sentence(&format!("{} added{pose}", list(&added)))
+            }
+        }
+        _ => String::new(),
+    };
+    let why: Vec<String> =
+        sentences(&change.reason).into_iter().filter(|s| !s.contains('`')).map(|s| plain(&s, catalog)).collect();
+    (what, why.join(" "))
+}
+
+/// The sentences of a text, each with its full stop: split after ". ", "! " and "? ".
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        current.push(c);
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            out.push(current.trim().to_owned());
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_owned());
+    }
+    out
 }
 
 /// How a card heads a change for a condition: "Change it" for a pose to
@@ -847,28 +1016,48 @@ fn props(routine: &Routine) -> Vec<PropItem> {
             let pid = prop.map_or(id.as_str(), |p| p.id.as_str());
             let mut needed_by = Vec::new();
             let mut used_by = Vec::new();
+            // Who each pose is made safe for by this prop: (someone with…, poses).
+            let mut safe_for: Vec<(String, Vec<String>)> = Vec::new();
             for (step, _) in &steps {
                 let Some(pose) = routine.pose(step) else { continue };
                 let name = pose.english.clone();
+                let uses = step
+                    .props
+                    .iter()
+                    .any(|p| catalog.prop(&p.value).map_or(p.value.as_str(), |q| q.id.as_str()) == pid);
                 if pose.props.needs.iter().any(|n| n == pid) {
                     if !needed_by.contains(&name) {
                         needed_by.push(name);
                     }
-                } else if step
-                    .props
-                    .iter()
-                    .any(|p| catalog.prop(&p.value).map_or(p.value.as_str(), |q| q.id.as_str()) == pid)
-                    && !used_by.contains(&name)
-                {
+                } else if uses && let Some(who) = made_safe_for(routine, pose, pid) {
+                    match safe_for.iter_mut().find(|(w, _)| *w == who) {
+                        Some((_, poses)) if poses.contains(&name) => {}
+                        Some((_, poses)) => poses.push(name),
+                        None => safe_for.push((who, vec![name])),
+                    }
+                } else if uses && !used_by.contains(&name) {
                     used_by.push(name);
                 }
             }
+            used_by.retain(|name| !safe_for.iter().any(|(_, poses)| poses.contains(name)));
             // The mat is the floor everything else happens on: the upper-back strengthening guide's
             // minimum kit is a mat and a towel, so it is never "optional".
             let base = pid == "mat";
-            let needed = !needed_by.is_empty() || base;
-            let purpose = if !needed_by.is_empty() {
-                format!("for {}", list(&needed_by))
+            let needed = !needed_by.is_empty() || !safe_for.is_empty() || base;
+            let safety: Vec<String> = safe_for
+                .iter()
+                .map(|(who, poses)| {
+                    let it = if poses.len() == 1 { "it" } else { "them" };
+                    format!("needed for {}, to keep {it} safe for {who}", list(poses))
+                })
+                .collect();
+            let purpose = if !needed_by.is_empty() || !safety.is_empty() {
+                let mut parts = Vec::new();
+                if !needed_by.is_empty() {
+                    parts.push(format!("for {}", list(&needed_by)));
+                }
+                parts.extend(safety);
+                parts.join("; ")
             } else if base {
                 "for the floor poses".to_owned()
             } else if !used_by.is_empty() {
@@ -886,6 +1075,32 @@ fn props(routine: &Routine) -> Vec<PropItem> {
         .collect()
 }
 
+/// Who in the class a prop makes a pose safe for, when the pose is to be
+/// avoided or taught with care for a condition in the audience unless done
+/// with that prop (the catalog's `lifted_with`): "someone with neck pain".
+fn made_safe_for(routine: &Routine, pose: &Pose, prop: &str) -> Option<String> {
+    let catalog = &routine.catalog;
+    let who: Vec<String> = routine
+        .meta
+        .audience
+        .iter()
+        .filter_map(|a| catalog.condition(&a.value))
+        .filter(|condition| {
+            pose.contraindications.iter().any(|c| {
+                c.condition == condition.id
+                    && c.lifted_with.iter().any(|p| catalog.prop(p).map_or(p.as_str(), |q| q.id.as_str()) == prop)
+            })
+        })
+        .map(|condition| {
+            condition
+                .who
+                .clone()
+                .unwrap_or_else(|| format!("someone with {}", vocabulary::lower_first(&condition.name)))
+        })
+        .collect();
+    if who.is_empty() { None } else { Some(list(&who)) }
+}
+
 /// "A", "A and B", "A, B and C".
 fn list(items: &[String]) -> String {
     match items {
@@ -895,27 +1110,49 @@ fn list(items: &[String]) -> String {
     }
 }
 
-/// The timeline: consecutive events of one section form a segment; a rest step is its own.
+/// The timeline: consecutive events of one section form a segment; a rest step
+/// is its own, unless it is inside rounds: a rounds block (its rests
+/// included) and a step's sets stay whole in their section's segment, which
+/// says how many rounds it holds.
 fn timeline(plan: &Plan, total_width: u32) -> Timeline {
     struct Run {
         key: (Option<SectionKind>, Option<std::sync::Arc<str>>, bool),
         start: Range,
         total: Range,
+        /// "3 rounds", for each rounds block in the segment.
+        rounds: Vec<String>,
     }
     let mut runs: Vec<Run> = Vec::new();
+    let mut outer_before: Option<crate::plan::Count> = None;
     for event in &plan.events {
-        let rest_step = event.rest_reason == Some(RestReason::Step);
+        let rest_step = event.rest_reason == Some(RestReason::Step) && event.rounds.is_empty();
         let key = match &event.section {
             _ if rest_step => (None, None, true),
             Some((kind, title)) => (Some(*kind), title.clone(), false),
             None => (None, None, false),
         };
-        match runs.last_mut() {
+        let outer = event.rounds.first().copied();
+        // A rounds block starts where rounds begin, or where a round's count starts again.
+        let new_block = match (outer_before, outer) {
+            (None, Some(_)) => true,
+            (Some(before), Some(now)) => now.n < before.n || now.of != before.of,
+            _ => false,
+        };
+        outer_before = outer;
+        let last = match runs.last_mut() {
             Some(run) if run.key == key => {
                 run.total.min += event.seconds.min;
                 run.total.max += event.seconds.max;
+                run
             }
-            _ => runs.push(Run { key, start: event.start, total: event.seconds }),
+            _ => {
+                runs.push(Run { key, start: event.start, total: event.seconds, rounds: Vec::new() });
+                let Some(run) = runs.last_mut() else { continue };
+                run
+            }
+        };
+        if let (true, Some(outer)) = (new_block, outer) {
+            last.rounds.push(if outer.of == 1 { "1 round".to_owned() } else { format!("{} rounds", outer.of) });
         }
     }
     let mid = |r: Range| f64::from(r.min + r.max) / 2.0;
@@ -940,6 +1177,7 @@ fn timeline(plan: &Plan, total_width: u32) -> Timeline {
                 pattern,
                 kind,
                 title: run.key.1.as_deref().map(str::to_owned),
+                rounds: (!run.rounds.is_empty()).then(|| run.rounds.join(", ")),
                 length: vocabulary::length_range(run.total),
                 start: vocabulary::clock_range(run.start),
             };
@@ -947,8 +1185,14 @@ fn timeline(plan: &Plan, total_width: u32) -> Timeline {
             segment
         })
         .collect();
-    let title =
-        segments.iter().map(|s| format!("{} {}, {}", s.number, s.kind, s.length)).collect::<Vec<_>>().join("; ");
+    let title = segments
+        .iter()
+        .map(|s| match &s.rounds {
+            Some(rounds) => format!("{} {} ({rounds}), {}", s.number, s.kind, s.length),
+            None => format!("{} {}, {}", s.number, s.kind, s.length),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     Timeline { width: total_width, segments, title: format!("Timeline of the class: {title}") }
 }
 
@@ -1050,6 +1294,18 @@ mod tests {
         assert_eq!(date_from_unix(0), "1970-01-01");
         assert_eq!(date_from_unix(951_782_400), "2000-02-29");
         assert_eq!(date_from_unix(1_795_478_400), "2026-11-24");
+    }
+
+    #[test]
+    fn catalog_text_names_poses_not_ids() {
+        let catalog = Catalog::builtin();
+        assert_eq!(
+            plain("On hands and knees (cat-cow, table-top), or `wall-scapular-retraction`.", &catalog),
+            "On hands and knees (Cat-Cow, Tabletop), or Wall-Supported Scapular Retraction."
+        );
+        // Hyphenated words that are not pose ids stay, and so do words around an id.
+        assert_eq!(plain("wall-supported scapular work", &catalog), "wall-supported scapular work");
+        assert_eq!(sentences("A is b: c. Do `x`. Or y!"), ["A is b: c.", "Do `x`.", "Or y!"]);
     }
 
     #[test]

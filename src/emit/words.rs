@@ -12,17 +12,22 @@ use crate::vocabulary::{breaths_range, count_range, length_range};
 /// catalog's suggestion, as the plan times it.
 pub fn dose(dose: &Dose, sides: Sides, pose: &Pose) -> String {
     let reps = |r: Range| format!("{} reps", count_range(r));
-    // A dose in breaths is said in breaths, as the teacher counts it.
+    // A dose in breaths is said in breaths, as the teacher counts it, with the
+    // seconds they come to at the routine's breath length.
     let length = |seconds: &crate::syntax::Spanned<Range>| match &dose.breaths {
-        Some(breaths) => breaths_range(breaths.value),
+        Some(breaths) => format!("{} (about {})", breaths_range(breaths.value), length_range(seconds.value)),
         None => length_range(seconds.value),
     };
+    let held = is_held(pose);
     let mut main = match (&dose.reps, &dose.hold, &dose.work) {
         (Some(r), Some(h), _) => format!("{}, hold each {}", reps(r.value), length(h)),
         (Some(r), None, _) => reps(r.value),
         // "hold for 8 breaths", as a teacher says it; "45 s hold" for seconds.
         (None, Some(h), _) if dose.breaths.is_some() => format!("hold for {}", length(h)),
         (None, Some(h), _) => format!("{} hold", length(h)),
+        // A bare length on a pose that is held is a hold ("sphinx 45s").
+        (None, None, Some(w)) if held && dose.breaths.is_some() => format!("hold for {}", length(w)),
+        (None, None, Some(w)) if held => format!("{} hold", length(w)),
         (None, None, Some(w)) => length(w),
         (None, None, None) => {
             let bounds = |b: crate::catalog::Bounds| Range { min: b.min, max: b.max };
@@ -44,8 +49,14 @@ pub fn dose(dose: &Dose, sides: Sides, pose: &Pose) -> String {
         Sides::Left => main.push_str(", left side"),
         Sides::Right => main.push_str(", right side"),
     }
-    // A bare length is continuous movement, except for resting and breathing.
-    if dose.work.is_some() && dose.reps.is_none() && dose.hold.is_none() && pose.focus != crate::catalog::Focus::Rest {
+    // A bare length on a pose done as movement is continuous movement, except
+    // for resting and breathing.
+    if dose.work.is_some()
+        && dose.reps.is_none()
+        && dose.hold.is_none()
+        && !held
+        && pose.focus != crate::catalog::Focus::Rest
+    {
         main.push_str(", moving steadily");
     }
     let sets = dose.set_count();
@@ -62,6 +73,14 @@ pub fn dose(dose: &Dose, sides: Sides, pose: &Pose) -> String {
         out.push_str(&format!(", rest {} between", length_range(rest.value)));
     }
     out
+}
+
+/// Whether a pose is held still rather than done as movement: the catalog
+/// gives it a hold and no continuous length (sphinx, eagle arms, locust),
+/// so a bare length on it is a hold. A pose with a continuous length
+/// (scapular circles, foam-roller extension) or only reps (cat-cow) moves.
+pub fn is_held(pose: &Pose) -> bool {
+    pose.hold.is_some() && pose.duration.is_none()
 }
 
 /// A sequence step's dose for people: "3 rounds, rest 15 s between rounds ·
@@ -107,6 +126,17 @@ mod tests {
         assert_eq!(dose(&slow, Sides::EachSide, locust), "8 reps each side, 3 s up, 1 s pause, 3 s down");
         assert_eq!(dose(&Dose::default(), Sides::Both, locust), "15-45 s hold (the catalog's suggestion)");
         let moving = Dose { work: spanned(Range::exact(150)), ..Dose::default() };
-        assert_eq!(dose(&moving, Sides::EachSide, locust), "2 min 30 s each side, moving steadily");
+        let circles = catalog.pose("scapular-circles").expect("scapular circles");
+        assert_eq!(dose(&moving, Sides::EachSide, circles), "2 min 30 s each side, moving steadily");
+        // A bare length on a held pose is a hold, never "moving steadily".
+        let sphinx = catalog.pose("sphinx").expect("sphinx");
+        let bare = Dose { work: spanned(Range::exact(45)), ..Dose::default() };
+        assert_eq!(dose(&bare, Sides::Both, sphinx), "45 s hold");
+        assert_eq!(dose(&bare, Sides::EachSide, locust), "45 s hold each side");
+        // Breaths are said in breaths, with the seconds they come to.
+        let breaths = Dose { work: spanned(Range::exact(25)), breaths: spanned(Range::exact(5)), ..Dose::default() };
+        assert_eq!(dose(&breaths, Sides::Both, sphinx), "hold for 5 breaths (about 25 s)");
+        let cat_cow = catalog.pose("cat-cow").expect("cat-cow");
+        assert_eq!(dose(&breaths, Sides::Both, cat_cow), "5 breaths (about 25 s), moving steadily");
     }
 }

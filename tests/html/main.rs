@@ -8,6 +8,7 @@ mod figures;
 mod harness;
 mod print;
 mod snapshot;
+mod student;
 mod teach;
 mod tools;
 mod validate;
