@@ -143,6 +143,9 @@ enum Command {
     Explain {
         /// A rule name, a pose (id or alias) or a condition.
         name: String,
+        /// Use this config file (its policies and catalogs) instead of the nearest ybc.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Run the language server for editors, on standard input and output.
     #[command(after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim, Helix and Emacs.")]
@@ -302,7 +305,7 @@ fn main() -> ExitCode {
         Command::Build { file, format, output, adapt, options, html } => {
             app.build(&file, format, output.as_deref(), adapt, &options, &html)
         }
-        Command::Explain { name } => app.explain(&name),
+        Command::Explain { name, config } => app.explain(&name, config),
         Command::Lsp { stdio: _ } => lsp(app.base),
         Command::Fmt { paths, check, canonical_names, exclude } => {
             app.fmt(&paths, &FmtRun { check, canonical_names, excludes: exclude })

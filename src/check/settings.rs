@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::catalog::Policy;
 
 use crate::diagnostic::Severity;
 
@@ -44,6 +47,9 @@ pub struct Settings {
     /// Extra catalog files: the real paths (symbolic links resolved) of the
     /// `.ybc` files the config names inside its own folder, each once.
     pub catalogs: Vec<PathBuf>,
+    /// The studio's policies, by condition id (`[conditions.<id>]`): the
+    /// loader builds the catalog with them in force.
+    pub policies: Vec<(String, Arc<Policy>)>,
     /// The config file these came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -55,6 +61,7 @@ impl Default for Settings {
             duration_tolerance: 0.15,
             audience: Vec::new(),
             catalogs: Vec::new(),
+            policies: Vec::new(),
             source: None,
         }
     }

@@ -14,6 +14,7 @@ mod hostile;
 mod language;
 mod linear;
 mod plan;
+mod policy;
 mod props;
 mod safety;
 mod sequences;
