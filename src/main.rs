@@ -57,9 +57,14 @@ struct CheckOptions {
     /// Use this config file instead of the nearest ybc.toml above each routine.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Check as if these conditions were in the class (comma-separated or repeated).
+    /// Check as if these conditions were in the class too (comma-separated or repeated): they
+    /// are added to the routine's `audience` line and ybc.toml's.
     #[arg(long, value_name = "CONDITION", value_delimiter = ',')]
     audience: Vec<String>,
+    /// Check for the `--audience` conditions alone, setting aside the routine's `audience` line
+    /// and ybc.toml's (with no `--audience`: for no condition at all).
+    #[arg(long)]
+    audience_only: bool,
 }
 
 #[derive(Subcommand)]

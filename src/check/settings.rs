@@ -44,6 +44,9 @@ pub struct Settings {
     pub duration_tolerance: f64,
     /// Conditions to check for in every routine, on top of each routine's `audience`.
     pub audience: Vec<String>,
+    /// Whether `audience` replaces each routine's own `audience` line instead
+    /// of adding to it (`--audience-only`).
+    pub audience_only: bool,
     /// Extra catalog files: the real paths (symbolic links resolved) of the
     /// `.ybc` files the config names inside its own folder, each once.
     pub catalogs: Vec<PathBuf>,
@@ -60,6 +63,7 @@ impl Default for Settings {
             levels: HashMap::new(),
             duration_tolerance: 0.15,
             audience: Vec::new(),
+            audience_only: false,
             catalogs: Vec::new(),
             policies: Vec::new(),
             source: None,

@@ -1,5 +1,6 @@
-//! A studio's policy per condition in `ybc.toml` (`[conditions.<id>]`),
-//! through the real binary.
+//! A studio's policy per condition in `ybc.toml` (`[conditions.<id>]`), and
+//! whether `--audience` adds to a class's audience or replaces it, through the
+//! real binary.
 
 use crate::harness::{Workspace, findings, rule_locations};
 
@@ -155,4 +156,35 @@ properties = { spine-extention = \"allow\", spine-rotation = \"avoidd\" }\n\n[co
     ws.file("wall.ybc", "audience osteoporosis\nstrength:\n  wall-cobra hold 15s\n");
     let run = ws.run(&["check", "--format", "json", "wall.ybc"]);
     assert_eq!(at(&run, "contraindicated"), vec!["wall.ybc:3:3"], "{}\n{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn audience_on_the_command_line_adds_and_audience_only_replaces() {
+    let ws = Workspace::new();
+    ws.file("neck.ybc", "audience neck-pain\nstrength:\n  locust hold 20s\n");
+    let conditions = |run: &crate::harness::Run| -> Vec<String> {
+        findings(&run.stdout)
+            .iter()
+            .filter(|f| f["rule"] == "contraindicated")
+            .map(|f| f["message"].as_str().unwrap_or("").to_owned())
+            .map(|m| if m.contains("neck pain") { "neck-pain".to_owned() } else { "osteoporosis".to_owned() })
+            .collect()
+    };
+    let added = ws.run(&["check", "--format", "json", "--audience", "osteoporosis", "neck.ybc"]);
+    assert_eq!(conditions(&added), vec!["neck-pain", "osteoporosis"], "{}", added.stdout);
+    let only = ws.run(&["check", "--format", "json", "--audience", "osteoporosis", "--audience-only", "neck.ybc"]);
+    assert_eq!(conditions(&only), vec!["osteoporosis"], "{}", only.stdout);
+    // Alone, it checks the class for no condition, setting ybc.toml's aside too.
+    ws.file("ybc.toml", "[check]\naudience = [\"osteoporosis\"]\n");
+    let none = ws.run(&["check", "--format", "json", "--audience-only", "neck.ybc"]);
+    assert_eq!(conditions(&none), Vec::<String>::new(), "{}", none.stdout);
+    // The built routine's audience is the one checked.
+    let json = ws.run(&["build", "neck.ybc", "--audience", "knee-pain", "--audience-only", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let built: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(built["meta"]["audience"], serde_json::json!(["knee-pain"]), "{}", json.stdout);
+
+    let help = ws.run(&["check", "--help"]).stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(help.contains("they are added to the routine's `audience` line"), "{help}");
+    assert!(help.contains("--audience-only"), "{help}");
 }
