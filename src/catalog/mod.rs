@@ -53,6 +53,8 @@ pub struct Catalog {
 /// A studio's policy ([`Condition::policy`]) comes first: its level for the
 /// pose itself decides; a level for something the pose does takes over the
 /// advice built in for the pose (its rules are already in the condition's).
+/// A built-in hold limit (plank for high blood pressure) is advice on the
+/// dose, not a level: it is kept either way.
 pub fn apply_condition_rules(pose: &mut Pose, conditions: &[Condition]) {
     for condition in conditions {
         if let Some((policy, entry)) = condition.policy.as_deref().and_then(|p| Some((p, p.for_pose(pose)?))) {
@@ -64,13 +66,17 @@ pub fn apply_condition_rules(pose: &mut Pose, conditions: &[Condition]) {
         if condition.rules.iter().any(|r| r.instead.as_deref() == Some(pose.id.as_str())) {
             continue;
         }
+        let mut limit = None;
         if condition.policy.as_deref().is_some_and(|p| p.properties.iter().any(|e| pose.has(e.subject))) {
-            pose.contraindications.retain(|c| c.condition != condition.id || c.sources == [Source::Teacher]);
+            limit = take_builtin(pose, &condition.id).filter(|c| c.max_hold.is_some());
         }
         let strictest = [Severity::Avoid, Severity::Caution].into_iter().find_map(|severity| {
             condition.rules.iter().find(|r| r.severity == severity && r.when.iter().all(|p| pose.has(*p)))
         });
-        let Some(rule) = strictest else { continue };
+        let Some(rule) = strictest else {
+            pose.contraindications.extend(limit.map(|c| Contraindication { severity: Severity::Caution, ..c }));
+            continue;
+        };
         if let Some(written) = pose.contraindications.iter().find(|c| c.condition == condition.id) {
             let by_teacher = written.sources == [Source::Teacher];
             if !by_teacher || written.severity == Severity::Avoid || rule.severity == Severity::Caution {
@@ -85,7 +91,7 @@ pub fn apply_condition_rules(pose: &mut Pose, conditions: &[Condition]) {
             modification: rule.modification.clone(),
             instead: rule.instead.clone(),
             lifted_with: rule.lifted_with.clone(),
-            max_hold: None,
+            max_hold: limit.and_then(|c| c.max_hold),
             because: rule.when.clone(),
             sources: rule.sources.clone(),
         });
@@ -108,8 +114,14 @@ fn apply_pose_policy(pose: &mut Pose, condition: &Condition, policy: &Policy, en
             apply_condition_rules(&mut plain, std::slice::from_ref(&builtin));
             plain.contraindications.pop()
         });
-    pose.contraindications.retain(|c| c.condition != condition.id || c.sources == [Source::Teacher]);
-    let Some(severity) = entry.level.severity() else { return };
+    take_builtin(pose, &condition.id);
+    let max_hold = builtin.as_ref().and_then(|b| b.max_hold);
+    let Some(severity) = entry.level.severity() else {
+        // Allowed, but a hold limit stays.
+        let limit = builtin.filter(|b| b.max_hold.is_some());
+        pose.contraindications.extend(limit.map(|c| Contraindication { severity: Severity::Caution, ..c }));
+        return;
+    };
     if let Some(teacher) = pose.contraindications.iter().find(|c| c.condition == condition.id) {
         if teacher.severity <= severity {
             return;
@@ -131,10 +143,19 @@ fn apply_pose_policy(pose: &mut Pose, condition: &Condition, policy: &Policy, en
         modification,
         instead: builtin.as_ref().and_then(|b| b.instead.clone()),
         lifted_with: builtin.map(|b| b.lifted_with).unwrap_or_default(),
-        max_hold: None,
+        max_hold,
         because: Vec::new(),
         sources: vec![policy.source(entry.line)],
     });
+}
+
+/// Removes the advice built in for `pose` and `condition` (not a teacher's
+/// own mark), and returns it.
+fn take_builtin(pose: &mut Pose, condition: &str) -> Option<Contraindication> {
+    let at = pose.contraindications.iter().position(|c| c.condition == condition && c.sources != [Source::Teacher])?;
+    let taken = pose.contraindications.remove(at);
+    pose.contraindications.retain(|c| c.condition != condition || c.sources == [Source::Teacher]);
+    Some(taken)
 }
 
 /// Lowercase id or alias → (position, whether it is the entry's id).

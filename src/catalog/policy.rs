@@ -203,6 +203,26 @@ mod tests {
         assert_eq!(level(&builtin, "locust"), Some(Severity::Avoid), "the built-in catalog is untouched");
     }
 
+    /// A hold limit is advice on the dose, which a level does not change.
+    #[test]
+    fn a_hold_limit_stays_whatever_the_level() {
+        let limit = |catalog: &Catalog, pose: &str| {
+            let pose = catalog.pose(pose).expect("pose");
+            let c = pose.contraindications.iter().find(|c| c.condition == "high-blood-pressure");
+            c.map(|c| (c.severity, c.max_hold))
+        };
+        let builtin = Catalog::builtin();
+        assert_eq!(limit(&builtin, "downward-dog"), Some((Severity::Caution, Some(30))));
+        let hbp = |properties: &[(Property, Stance)], poses: &[(&str, Stance)]| {
+            builtin.with_policies(&[("high-blood-pressure".to_owned(), policy(properties, poses))])
+        };
+        let allowed = hbp(&[(Property::HeadBelowHeart, Stance::Allow)], &[("plank", Stance::Allow)]);
+        assert_eq!(limit(&allowed, "downward-dog"), Some((Severity::Caution, Some(30))));
+        assert_eq!(limit(&allowed, "plank"), Some((Severity::Caution, Some(20))));
+        let avoided = hbp(&[(Property::HeadBelowHeart, Stance::Avoid)], &[]);
+        assert_eq!(limit(&avoided, "downward-dog"), Some((Severity::Avoid, Some(30))));
+    }
+
     #[test]
     fn a_pose_level_wins_over_the_property_levels() {
         let studio = Catalog::builtin().with_policies(&[(
