@@ -1,5 +1,6 @@
 //! `ybc.toml`: a studio's settings for checking: rule levels, the duration
-//! tolerance, a default audience and extra catalog files.
+//! tolerance, a default audience, extra catalog files and the studio's
+//! policy per condition.
 //!
 //! ```toml
 //! [rules]
@@ -10,6 +11,11 @@
 //! duration-tolerance = "20%"
 //! audience = ["osteoporosis"]
 //! catalogs = ["studio-poses.ybc"]
+//!
+//! [conditions.osteoporosis]
+//! source = "Too Fit To Fracture (Giangregorio et al., 2015)"
+//! properties = { spine-extension = "allow", spine-rotation = "avoid" }
+//! poses = { cobra = "caution" }
 //! ```
 
 use std::collections::BTreeMap;
@@ -18,7 +24,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::catalog::{self, Catalog};
+use std::sync::Arc;
+
+use crate::catalog::{self, Catalog, Policy, PolicyEntry, Property, Stance};
 use crate::check::{self, Level, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
@@ -33,6 +41,19 @@ struct RawConfig {
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     check: RawCheck,
+    #[serde(default)]
+    conditions: BTreeMap<Spanned<String>, RawPolicy>,
+}
+
+/// `[conditions.<id>]`: the source the studio follows, and its levels.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    source: Option<Spanned<String>>,
+    #[serde(default)]
+    properties: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    poses: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -59,7 +80,7 @@ pub fn parse(text: &str, path: &Path, catalog: &Catalog) -> Result<Settings, Vec
         vec![
             Diagnostic::error("config", span, format!("This config file can't be read: {}", e.message().trim_end()))
                 .with_help(
-                    "A ybc.toml has a [rules] table (rule = \"allow\" | \"info\" | \"warning\" | \"error\") and a [check] table (duration-tolerance, audience, catalogs).",
+                    "A ybc.toml has a [rules] table (rule = \"allow\" | \"info\" | \"warning\" | \"error\"), a [check] table (duration-tolerance, audience, catalogs) and a [conditions.<condition>] table per condition (source, properties, poses).",
                 ),
         ]
     })?;
@@ -112,22 +133,10 @@ pub fn parse(text: &str, path: &Path, catalog: &Catalog) -> Result<Settings, Vec
     for name in &raw.check.audience {
         match catalog.condition(name.get_ref()) {
             Some(c) => settings.audience.push(c.id.clone()),
-            None => {
-                let mut d = Diagnostic::error(
-                    "config",
-                    span_of(name.span()),
-                    format!("`{}` is not a condition I know.", name.get_ref()),
-                )
-                .with_label("unknown condition");
-                let known: Vec<&str> = catalog.conditions().iter().map(|c| c.id.as_str()).collect();
-                d = match catalog.suggest_condition(name.get_ref()) {
-                    Some(s) => d.with_help(format!("Did you mean `{s}`?")),
-                    None => d.with_help(format!("Known conditions: {}.", known.join(", "))),
-                };
-                diagnostics.push(d);
-            }
+            None => diagnostics.push(unknown_condition(name, catalog)),
         }
     }
+    settings.policies = policies(&raw.conditions, text, path, catalog, &mut diagnostics);
     let dir = path.parent().unwrap_or(Path::new("."));
     for written in &raw.check.catalogs {
         match confine_catalog(dir, written.get_ref()) {
@@ -141,6 +150,156 @@ pub fn parse(text: &str, path: &Path, catalog: &Catalog) -> Result<Settings, Vec
         }
     }
     if diagnostics.is_empty() { Ok(settings) } else { Err(diagnostics) }
+}
+
+/// The `[conditions.<id>]` tables, read into policies by condition id.
+/// Pose names are checked later, against the catalog with the config's own
+/// studio catalogs ([`unknown_poses`]).
+fn policies(
+    raw: &BTreeMap<Spanned<String>, RawPolicy>,
+    text: &str,
+    path: &Path,
+    catalog: &Catalog,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Arc<Policy>)> {
+    let lines = crate::span::LineIndex::new(text);
+    let span_of = |r: std::ops::Range<usize>| Span::new(r.start, r.end);
+    let mut out: Vec<(String, Arc<Policy>)> = Vec::new();
+    for (name, table) in raw {
+        let Some(condition) = catalog.condition(name.get_ref()) else {
+            diagnostics.push(unknown_condition(name, catalog));
+            continue;
+        };
+        if out.iter().any(|(id, _)| *id == condition.id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "config",
+                    span_of(name.span()),
+                    format!("`{}` has a policy already, under another of its names.", condition.id),
+                )
+                .with_label("second policy")
+                .with_help(format!("Write the policy once, as [conditions.{}].", condition.id)),
+            );
+            continue;
+        }
+        let follows = match &table.source {
+            Some(source) if !source.get_ref().trim().is_empty() => source.get_ref().trim().to_owned(),
+            Some(source) => {
+                diagnostics.push(no_source(span_of(source.span()), &condition.id));
+                continue;
+            }
+            None => {
+                diagnostics.push(no_source(span_of(name.span()), &condition.id));
+                continue;
+            }
+        };
+        let mut policy =
+            Policy { file: path.display().to_string(), follows, properties: Vec::new(), poses: Vec::new() };
+        for (word, level) in &table.properties {
+            let property = Property::ALL.into_iter().find(|p| p.word().eq_ignore_ascii_case(word.get_ref()));
+            let stance = stance(level, diagnostics);
+            let Some(property) = property else {
+                let words = Property::ALL.map(Property::word);
+                let mut d = Diagnostic::error(
+                    "config",
+                    span_of(word.span()),
+                    format!("`{}` is not something a pose does that ybc knows.", word.get_ref()),
+                )
+                .with_label("unknown property");
+                d = match catalog::suggest(word.get_ref(), words.iter().copied()) {
+                    Some(s) => d.with_help(format!(
+                        "Did you mean `{s}`? The properties are listed in docs/language.md, under \"What a pose does\"."
+                    )),
+                    None => d.with_help(format!("Use one of: {}.", words.join(", "))),
+                };
+                diagnostics.push(d);
+                continue;
+            };
+            if let Some(level) = stance {
+                let line = lines.line(word.span().start);
+                policy.properties.push(PolicyEntry { subject: property, level, line, span: span_of(word.span()) });
+            }
+        }
+        for (pose, level) in &table.poses {
+            if let Some(level) = stance(level, diagnostics) {
+                let line = lines.line(pose.span().start);
+                let subject = pose.get_ref().to_owned();
+                policy.poses.push(PolicyEntry { subject, level, line, span: span_of(pose.span()) });
+            }
+        }
+        out.push((condition.id.clone(), Arc::new(policy)));
+    }
+    out
+}
+
+/// A policy's level, or the mistake in it.
+fn stance(level: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>) -> Option<Stance> {
+    let found = Stance::from_word(level.get_ref());
+    if found.is_none() {
+        let words = Stance::WORDS.map(|w| format!("\"{w}\"")).join(", ");
+        let mut d = Diagnostic::error(
+            "config",
+            Span::new(level.span().start, level.span().end),
+            format!("`{}` is not a level for a condition.", level.get_ref()),
+        )
+        .with_label("unknown level");
+        d = match catalog::suggest(level.get_ref(), Stance::WORDS.iter().copied()) {
+            Some(s) => d.with_help(format!("Did you mean \"{s}\"? Use one of: {words}.")),
+            None => {
+                d.with_help(format!("Use one of: {words}: avoid is an error, caution a warning, allow no finding."))
+            }
+        };
+        diagnostics.push(d);
+    }
+    found
+}
+
+fn no_source(span: Span, condition: &str) -> Diagnostic {
+    Diagnostic::error("config", span, format!("The policy for {condition} does not say what it follows."))
+        .with_label("no source")
+        .with_help(format!(
+            "Add the guideline or the person the studio follows, so that `ybc explain {condition}` can show it: \
+             source = \"Too Fit To Fracture (Giangregorio et al., 2015), as our physiotherapist applies it\"."
+        ))
+}
+
+fn unknown_condition(name: &Spanned<String>, catalog: &Catalog) -> Diagnostic {
+    let d = Diagnostic::error(
+        "config",
+        Span::new(name.span().start, name.span().end),
+        format!("`{}` is not a condition I know.", name.get_ref()),
+    )
+    .with_label("unknown condition");
+    match catalog.suggest_condition(name.get_ref()) {
+        Some(s) => d.with_help(format!("Did you mean `{s}`?")),
+        None => {
+            let known: Vec<&str> = catalog.conditions().iter().map(|c| c.id.as_str()).collect();
+            d.with_help(format!("Known conditions: {}.", known.join(", ")))
+        }
+    }
+}
+
+/// The poses a config's policies name that `catalog` (with the config's own
+/// studio catalogs) does not have, as errors pointing into the config.
+pub fn unknown_poses(settings: &Settings, catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (condition, policy) in &settings.policies {
+        for entry in policy.poses.iter().filter(|e| catalog.pose(&e.subject).is_none()) {
+            let d = Diagnostic::error(
+                "config",
+                entry.span,
+                format!("`{}` is not a pose I know, so the {condition} policy can't apply to it.", entry.subject),
+            )
+            .with_label("unknown pose");
+            out.push(match catalog.suggest_pose(&entry.subject) {
+                Some(s) => d.with_help(format!("Did you mean `{s}`? `ybc poses` lists the catalog.")),
+                None => d.with_help(
+                    "Use a pose id from `ybc poses`, or one from a studio catalog this config names under [check] catalogs.",
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// Why a config may not name a catalog file.

@@ -228,6 +228,15 @@ pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
             condition.aliases.join(", ")
         );
     }
+    if let Some(policy) = &condition.policy {
+        let _ = writeln!(
+            out,
+            "The studio's policy is in force ({}), following: {}.\nIts entries say so in their source; ybc's own advice it sets aside is listed last.\n",
+            policy.file,
+            policy.follows.trim_end_matches('.')
+        );
+        allowed(&mut out, policy, catalog);
+    }
     for (word, level) in [("Avoid (an error)", Strength::Avoid), ("Teach with care (a warning)", Strength::Caution)] {
         let rules: Vec<_> = condition.rules.iter().filter(|r| r.severity == level).collect();
         if rules.is_empty() {
@@ -276,6 +285,17 @@ pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
                 if let Some(limit) = c.max_hold {
                     let _ = write!(line, " Holds of at most {limit} s.");
                 }
+                let sources: Vec<String> = c
+                    .sources
+                    .iter()
+                    .map(|source| match source {
+                        crate::catalog::Source::Studio { file, line, .. } => {
+                            format!("the studio's policy, {file} line {line}")
+                        }
+                        other => other.short().to_owned(),
+                    })
+                    .collect();
+                let _ = write!(line, " ({})", sources.join(", "));
                 line
             })
         })
@@ -287,10 +307,47 @@ pub fn condition(condition: &Condition, catalog: &Catalog) -> String {
             written.join("\n")
         );
     }
+    let set_aside = condition.set_aside();
+    if !set_aside.is_empty() {
+        let _ = writeln!(
+            out,
+            "Set aside by the studio's policy (ybc's own advice, with the advice written for single poses that do these):"
+        );
+        for rule in set_aside {
+            let what: Vec<String> = rule.when.iter().map(|p| format!("`{}`", p.word())).collect();
+            let level = if rule.severity == Strength::Avoid { "avoid" } else { "take care" };
+            let _ = writeln!(out, "  - Poses with {}, {level}: {}", what.join(" and "), rule.reason);
+            for source in &rule.sources {
+                let _ = writeln!(out, "    Source: {}", source.cite());
+            }
+        }
+        let _ = writeln!(out);
+    }
     for source in &condition.sources {
         let _ = writeln!(out, "Source: {}", source.cite());
     }
     out
+}
+
+/// What a studio's policy allows, with where it says so.
+fn allowed(out: &mut String, policy: &crate::catalog::Policy, catalog: &Catalog) {
+    let allow = crate::catalog::Stance::Allow;
+    let mut lines: Vec<String> = policy
+        .properties
+        .iter()
+        .filter(|e| e.level == allow)
+        .map(|e| {
+            format!("  - Poses with {} (`{}`): {}", e.subject.meaning(), e.subject.word(), policy.source(e.line).cite())
+        })
+        .collect();
+    lines.extend(policy.poses.iter().filter(|e| e.level == allow).map(|e| {
+        let name =
+            catalog.pose(&e.subject).map_or_else(|| e.subject.clone(), |p| format!("{} (`{}`)", p.english, p.id));
+        format!("  - {name}: {}", policy.source(e.line).cite())
+    }));
+    if !lines.is_empty() {
+        let _ = writeln!(out, "Allowed (no finding):\n{}\n", lines.join("\n"));
+    }
 }
 
 /// Every rule on a line (`ybc rules`): name, default level, summary.
@@ -390,7 +447,9 @@ fn conditions_markdown(out: &mut String, catalog: &Catalog) {
 each condition in a class's `audience`. A pose is reached by what it does (its properties, listed in \
 docs/language.md under \"What a pose does\"), so a studio's own pose is checked like a built-in one; a few built-in \
 poses also carry advice written for them alone, from the upper-back strengthening guide, which `ybc explain POSE` \
-shows. `ybc explain CONDITION` prints the same, with the catalog poses each line reaches.\n",
+shows. `ybc explain CONDITION` prints the same, with the catalog poses each line reaches. Where sources disagree, the \
+table keeps the more cautious advice; a studio sets its own policy per condition in `ybc.toml` (`[conditions.<id>]`, \
+docs/language.md), and `ybc explain CONDITION` in its folder then shows the table in force.\n",
     );
     for condition in catalog.conditions() {
         let _ = write!(out, "\n## {}\n\n`{}`", condition.name, condition.id);

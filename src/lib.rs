@@ -83,7 +83,12 @@ pub fn compile_with(text: &str, catalog: &Arc<Catalog>, settings: &check::Settin
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let mut unlisted = parsed.unlisted;
-    let (routine, found) = resolve::resolve(&parsed.document, catalog, Purpose::Routine);
+    let (mut routine, found) = resolve::resolve(&parsed.document, catalog, Purpose::Routine);
+    if settings.audience_only {
+        // The class is the one the settings name: every rule and every output sees that audience.
+        routine.meta.audience =
+            settings.audience.iter().map(|c| syntax::Spanned::new(c.clone(), span::Span::default())).collect();
+    }
     let (resolve_diagnostics, more) = found.into_parts();
     diagnostics.extend(resolve_diagnostics);
     unlisted.merge(more);

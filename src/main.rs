@@ -57,9 +57,14 @@ struct CheckOptions {
     /// Use this config file instead of the nearest ybc.toml above each routine.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Check as if these conditions were in the class (comma-separated or repeated).
+    /// Check as if these conditions were in the class too (comma-separated or repeated): they
+    /// are added to the routine's `audience` line and ybc.toml's.
     #[arg(long, value_name = "CONDITION", value_delimiter = ',')]
     audience: Vec<String>,
+    /// Check for the `--audience` conditions alone, setting aside the routine's `audience` line
+    /// and ybc.toml's (with no `--audience`: for no condition at all).
+    #[arg(long)]
+    audience_only: bool,
 }
 
 #[derive(Subcommand)]
@@ -143,6 +148,9 @@ enum Command {
     Explain {
         /// A rule name, a pose (id or alias) or a condition.
         name: String,
+        /// Use this config file (its policies and catalogs) instead of the nearest ybc.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Run the language server for editors, on standard input and output.
     #[command(after_help = "Editors start it themselves: see docs/editors.md for VS Code, Neovim, Helix and Emacs.")]
@@ -309,7 +317,7 @@ fn main() -> ExitCode {
         Command::Build { file, format, output, adapt, options, html } => {
             app.build(&file, format, output.as_deref(), adapt, &options, &html)
         }
-        Command::Explain { name } => app.explain(&name),
+        Command::Explain { name, config } => app.explain(&name, config),
         Command::Lsp { stdio: _ } => lsp(app.base),
         Command::Fmt { paths, check, canonical_names, exclude } => {
             app.fmt(&paths, &FmtRun { check, canonical_names, excludes: exclude })

@@ -69,6 +69,19 @@ impl Setup {
         Self { settings, catalog: Arc::clone(&self.catalog), catalogs: self.catalogs.clone() }
     }
 
+    /// This setup with a config's settings and the studio's policies in
+    /// force: the catalog is built again from the built-in one with the
+    /// policies, and this setup's catalog files are added to it again (from
+    /// the text they were read from), so their poses follow the policies too.
+    pub fn with_policies(&self, settings: Settings) -> Self {
+        let root = Arc::new(self.catalog.with_policies(&settings.policies));
+        let mut setup = Self { settings, catalog: root, catalogs: Vec::new() };
+        for file in &self.catalogs {
+            setup.add_catalog_text(&file.path, &file.text);
+        }
+        setup
+    }
+
     /// The catalog file at `path`, if `path` (by any name) is one of this setup's.
     pub fn catalog_file(&self, path: &Path) -> Option<&Arc<CatalogFile>> {
         if self.catalogs.is_empty() {
@@ -87,17 +100,22 @@ impl Setup {
         }
         let bytes = crate::source::read_bytes(path).map_err(CatalogError::Read)?;
         let text = crate::source::decode(&bytes).map_err(CatalogError::Undecodable)?;
-        let compiled = crate::compile_catalog(text, &self.catalog);
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        Ok(self.add_catalog_text(&real, text))
+    }
+
+    /// Adds the valid poses of a catalog file already read, whose real path is `real`.
+    fn add_catalog_text(&mut self, real: &Path, text: &str) -> Arc<CatalogFile> {
+        let compiled = crate::compile_catalog(text, &self.catalog);
         let file = Arc::new(CatalogFile {
-            path: real,
+            path: real.to_owned(),
             base: Arc::clone(&self.catalog),
             diagnostics: compiled.diagnostics,
             text: text.to_owned(),
         });
         self.catalog = compiled.routine.catalog;
         self.catalogs.push(Arc::clone(&file));
-        Ok(file)
+        file
     }
 }
 
@@ -146,12 +164,19 @@ pub fn load(path: &Path, found: bool, base: &Setup) -> Result<Loaded, SetupError
         Ok(settings) => settings,
         Err(diagnostics) => return Err(SetupError::Invalid { text, diagnostics }),
     };
-    let mut setup = base.configured(settings);
+    let mut setup = if settings.policies.is_empty() { base.configured(settings) } else { base.with_policies(settings) };
     let mut unread = Vec::new();
     for file in setup.settings.catalogs.clone() {
         if let Err(e) = setup.add_catalog(&file) {
             unread.push((file, e));
         }
+    }
+    // A pose of a studio catalog that could not be read (or has errors) would
+    // look unknown: the catalog's own problem is reported instead.
+    let catalogs_whole = unread.is_empty() && !setup.catalogs.iter().any(|c| c.has_errors());
+    let unknown = if catalogs_whole { config::unknown_poses(&setup.settings, &setup.catalog) } else { Vec::new() };
+    if !unknown.is_empty() {
+        return Err(SetupError::Invalid { text, diagnostics: unknown });
     }
     Ok(Loaded { setup, unread })
 }

@@ -4,9 +4,11 @@
 pub mod fit;
 mod model;
 mod names;
+mod policy;
 
 pub use model::*;
 pub use names::{Lookalike, lookalike};
+pub use policy::{Policy, PolicyEntry, Stance};
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -22,6 +24,9 @@ pub struct Catalog {
     base: Option<Arc<Catalog>>,
     /// This catalog's own poses (for one with a base: the added ones).
     poses: Vec<Pose>,
+    /// For a catalog without a base, its poses as given, before the
+    /// conditions' rules were applied: what a studio's policy starts from.
+    given: Arc<Vec<Pose>>,
     conditions: Vec<Condition>,
     props: Vec<Prop>,
     pose_index: Index,
@@ -44,17 +49,34 @@ pub struct Catalog {
 /// wrote on a `pose` line stands unless the rule is stricter: a `caution`
 /// mark cannot turn a sourced "avoid" into a warning. A pose one of a
 /// condition's rules offers instead gets none of that condition's rules.
+///
+/// A studio's policy ([`Condition::policy`]) comes first: its level for the
+/// pose itself decides; a level for something the pose does takes over the
+/// advice built in for the pose (its rules are already in the condition's).
+/// A built-in hold limit (plank for high blood pressure) is advice on the
+/// dose, not a level: it is kept either way.
 pub fn apply_condition_rules(pose: &mut Pose, conditions: &[Condition]) {
     for condition in conditions {
+        if let Some((policy, entry)) = condition.policy.as_deref().and_then(|p| Some((p, p.for_pose(pose)?))) {
+            apply_pose_policy(pose, condition, policy, entry);
+            continue;
+        }
         // A pose a condition's rules offer instead is that condition's answer,
         // not its concern (the supported bridge for neck pain).
         if condition.rules.iter().any(|r| r.instead.as_deref() == Some(pose.id.as_str())) {
             continue;
         }
+        let mut limit = None;
+        if condition.policy.as_deref().is_some_and(|p| p.properties.iter().any(|e| pose.has(e.subject))) {
+            limit = take_builtin(pose, &condition.id).filter(|c| c.max_hold.is_some());
+        }
         let strictest = [Severity::Avoid, Severity::Caution].into_iter().find_map(|severity| {
             condition.rules.iter().find(|r| r.severity == severity && r.when.iter().all(|p| pose.has(*p)))
         });
-        let Some(rule) = strictest else { continue };
+        let Some(rule) = strictest else {
+            pose.contraindications.extend(limit.map(|c| Contraindication { severity: Severity::Caution, ..c }));
+            continue;
+        };
         if let Some(written) = pose.contraindications.iter().find(|c| c.condition == condition.id) {
             let by_teacher = written.sources == [Source::Teacher];
             if !by_teacher || written.severity == Severity::Avoid || rule.severity == Severity::Caution {
@@ -69,11 +91,71 @@ pub fn apply_condition_rules(pose: &mut Pose, conditions: &[Condition]) {
             modification: rule.modification.clone(),
             instead: rule.instead.clone(),
             lifted_with: rule.lifted_with.clone(),
-            max_hold: None,
+            max_hold: limit.and_then(|c| c.max_hold),
             because: rule.when.clone(),
             sources: rule.sources.clone(),
         });
     }
+}
+
+/// Applies a studio's level for one pose: it replaces the advice built in
+/// for the pose and for what it does. A teacher's own mark on a `pose` line
+/// stands unless the studio's level is stricter.
+fn apply_pose_policy(pose: &mut Pose, condition: &Condition, policy: &Policy, entry: &PolicyEntry<String>) {
+    let builtin = pose
+        .contraindications
+        .iter()
+        .find(|c| c.condition == condition.id && c.sources != [Source::Teacher])
+        .cloned()
+        .or_else(|| {
+            let mut plain = pose.clone();
+            plain.contraindications.clear();
+            let builtin = Condition { rules: condition.builtin_rules().to_vec(), policy: None, ..condition.clone() };
+            apply_condition_rules(&mut plain, std::slice::from_ref(&builtin));
+            plain.contraindications.pop()
+        });
+    take_builtin(pose, &condition.id);
+    let max_hold = builtin.as_ref().and_then(|b| b.max_hold);
+    let Some(severity) = entry.level.severity() else {
+        // Allowed, but a hold limit stays.
+        let limit = builtin.filter(|b| b.max_hold.is_some());
+        pose.contraindications.extend(limit.map(|c| Contraindication { severity: Severity::Caution, ..c }));
+        return;
+    };
+    if let Some(teacher) = pose.contraindications.iter().find(|c| c.condition == condition.id) {
+        if teacher.severity <= severity {
+            return;
+        }
+        pose.contraindications.retain(|c| c.condition != condition.id);
+    }
+    let modification = builtin
+        .as_ref()
+        .map_or_else(|| "Offer a gentler version, or another pose.".to_owned(), |b| b.modification.clone());
+    pose.contraindications.push(Contraindication {
+        condition: condition.id.clone(),
+        severity,
+        reason: format!(
+            "The studio's policy marks {} \"{}\", following {}.",
+            pose.english,
+            entry.level.word(),
+            policy.follows.trim_end_matches('.')
+        ),
+        modification,
+        instead: builtin.as_ref().and_then(|b| b.instead.clone()),
+        lifted_with: builtin.map(|b| b.lifted_with).unwrap_or_default(),
+        max_hold,
+        because: Vec::new(),
+        sources: vec![policy.source(entry.line)],
+    });
+}
+
+/// Removes the advice built in for `pose` and `condition` (not a teacher's
+/// own mark), and returns it.
+fn take_builtin(pose: &mut Pose, condition: &str) -> Option<Contraindication> {
+    let at = pose.contraindications.iter().position(|c| c.condition == condition && c.sources != [Source::Teacher])?;
+    let taken = pose.contraindications.remove(at);
+    pose.contraindications.retain(|c| c.condition != condition || c.sources == [Source::Teacher]);
+    Some(taken)
 }
 
 /// Lowercase id or alias → (position, whether it is the entry's id).
@@ -100,6 +182,7 @@ impl Catalog {
     /// A catalog of the given entries. Each pose gets the contraindications
     /// that follow from what it does ([`apply_condition_rules`]).
     pub fn new(mut poses: Vec<Pose>, conditions: Vec<Condition>, props: Vec<Prop>) -> Self {
+        let given = Arc::new(poses.clone());
         for pose in &mut poses {
             apply_condition_rules(pose, &conditions);
         }
@@ -110,6 +193,7 @@ impl Catalog {
         Self {
             base: None,
             poses,
+            given,
             conditions,
             props,
             pose_index,
@@ -160,6 +244,7 @@ impl Catalog {
         Self {
             base: Some(base),
             poses,
+            given: Arc::new(Vec::new()),
             conditions: Vec::new(),
             props: Vec::new(),
             pose_index,
@@ -169,6 +254,25 @@ impl Catalog {
             sequence_index: index(sequences.iter().map(|s| (&s.id, &s.aliases))),
             sequences,
         }
+    }
+
+    /// This catalog's root (the one with the conditions, the props and the
+    /// first poses) with studios' policies in force, by condition id: a new
+    /// catalog whose poses follow the conditions' rules and the policies.
+    /// Poses added on top of this catalog are not carried over; add them to
+    /// the new one.
+    pub fn with_policies(&self, policies: &[(String, Arc<Policy>)]) -> Catalog {
+        let root = self.root();
+        let conditions = root
+            .conditions
+            .iter()
+            .map(|c| match policies.iter().find(|(id, _)| *id == c.id) {
+                Some((_, policy)) => c.with_policy(Arc::clone(policy)),
+                None => c.clone(),
+            })
+            .collect();
+        let given = root.given.as_ref().clone();
+        Catalog::new(given, conditions, root.props.clone()).with_sequences(root.sequences.clone())
     }
 
     /// The catalog that holds the conditions and props, and the first poses.

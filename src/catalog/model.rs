@@ -40,6 +40,17 @@ pub enum Source {
     /// Written by the teacher on a routine's or a studio catalog's `pose` line
     /// or `sequence` block.
     Teacher,
+    /// A studio's policy for a condition, in its `ybc.toml`
+    /// (`[conditions.<id>]`): the file, the line, and the source the studio
+    /// follows, in its own words.
+    Studio {
+        /// The config file, as it was named.
+        file: String,
+        /// The 1-based line of the entry.
+        line: usize,
+        /// The source the studio follows, as it wrote it.
+        follows: String,
+    },
 }
 
 impl Source {
@@ -51,6 +62,7 @@ impl Source {
             Source::Guideline { publisher, .. } => publisher,
             Source::Practice { .. } => "general teaching practice",
             Source::Teacher => "from its `pose` line",
+            Source::Studio { .. } => "the studio's policy",
         }
     }
 
@@ -65,6 +77,9 @@ impl Source {
             }
             Source::Practice { reason } => format!("General teaching practice: {}.", reason.trim_end_matches('.')),
             Source::Teacher => "Defined by the teacher, in the routine or a studio catalog.".to_owned(),
+            Source::Studio { file, line, follows } => {
+                format!("The studio's policy ({file}, line {line}), following: {}.", follows.trim_end_matches('.'))
+            }
         }
     }
 }
@@ -541,9 +556,16 @@ pub struct Condition {
     pub guidance: String,
     /// Where it comes from.
     pub sources: Vec<Source>,
-    /// What to avoid and what to teach with care, by what a pose does.
+    /// What to avoid and what to teach with care, by what a pose does: with
+    /// a studio's policy, the rules in force ([`Condition::with_policy`]).
     #[serde(default)]
     pub rules: Vec<ConditionRule>,
+    /// With a studio's policy, the rules ybc comes with ([`Condition::builtin_rules`]).
+    #[serde(skip)]
+    pub builtin: Vec<ConditionRule>,
+    /// The studio's policy for it, from `ybc.toml`, if any.
+    #[serde(skip)]
+    pub policy: Option<std::sync::Arc<super::Policy>>,
 }
 
 /// A prop a routine can use.

@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::catalog::Policy;
 
 use crate::diagnostic::Severity;
 
@@ -41,9 +44,15 @@ pub struct Settings {
     pub duration_tolerance: f64,
     /// Conditions to check for in every routine, on top of each routine's `audience`.
     pub audience: Vec<String>,
+    /// Whether `audience` replaces each routine's own `audience` line instead
+    /// of adding to it (`--audience-only`).
+    pub audience_only: bool,
     /// Extra catalog files: the real paths (symbolic links resolved) of the
     /// `.ybc` files the config names inside its own folder, each once.
     pub catalogs: Vec<PathBuf>,
+    /// The studio's policies, by condition id (`[conditions.<id>]`): the
+    /// loader builds the catalog with them in force.
+    pub policies: Vec<(String, Arc<Policy>)>,
     /// The config file these came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -54,7 +63,9 @@ impl Default for Settings {
             levels: HashMap::new(),
             duration_tolerance: 0.15,
             audience: Vec::new(),
+            audience_only: false,
             catalogs: Vec::new(),
+            policies: Vec::new(),
             source: None,
         }
     }

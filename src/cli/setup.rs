@@ -83,6 +83,10 @@ impl App {
                 loaded.setup
             }
         };
+        if options.audience_only {
+            setup.settings.audience.clear();
+            setup.settings.audience_only = true;
+        }
         for name in &options.audience {
             let catalog = &setup.catalog;
             let Some(condition) = catalog.condition(name) else {

@@ -16,6 +16,7 @@ mod language;
 mod linear;
 mod options;
 mod plan;
+mod policy;
 mod props;
 mod safety;
 mod sequences;

@@ -160,6 +160,26 @@ fn the_nearest_ybc_toml_sets_levels_and_audience() {
     assert!(!codes(&without).contains(&"contraindicated"));
 }
 
+/// The studio's policy in ybc.toml reaches the editor as it reaches `ybc check`.
+#[test]
+fn the_studios_condition_policy_applies_in_the_editor() {
+    let dir = tempfile::tempdir().expect("folder");
+    std::fs::write(
+        dir.path().join("ybc.toml"),
+        "[conditions.osteoporosis]\nsource = \"Too Fit To Fracture\"\nproperties = { spine-extension = \"allow\", spine-rotation = \"avoid\" }\n",
+    )
+    .expect("config");
+    let mut client = Client::start(dir.path(), &[]);
+    let text = "audience osteoporosis\nstrength:\n  locust hold 20s\nmobility:\n  thread-the-needle 5 reps each side\n";
+    let diagnostics = client.open(&uri(dir.path(), "class.ybc"), text);
+    let avoided: Vec<u64> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "contraindicated")
+        .filter_map(|d| d["range"]["start"]["line"].as_u64())
+        .collect();
+    assert_eq!(avoided, vec![4], "the twist, not the locust: {diagnostics:?}");
+}
+
 #[test]
 fn a_broken_ybc_toml_is_reported_on_the_routine() {
     let dir = tempfile::tempdir().expect("folder");
