@@ -50,5 +50,7 @@ fuzz_target!(|bytes: &[u8]| {
     }
     // Adapting never panics either, whatever the routine.
     let settings = ybc::check::Settings { audience: vec!["osteoporosis".to_owned(), "neck-pain".to_owned()], ..Default::default() };
-    let _ = ybc::adapt(text, catalog(), &settings);
+    for mode in [ybc::adapt::Mode::Offer, ybc::adapt::Mode::Swap] {
+        let _ = ybc::adapt::adapt(text, catalog(), &settings, mode);
+    }
 });

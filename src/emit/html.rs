@@ -322,8 +322,9 @@ pub struct Picture {
 pub struct Modification {
     /// The condition's name.
     pub condition: String,
-    /// "Change it" (avoid as written) or "Take care"; empty for an option the
-    /// teacher wrote, whose text says it all ("do Wall Slides, 10 reps, instead.").
+    /// "Change it" (avoid as written) or "Take care"; empty where the text says
+    /// it all: an option the teacher wrote ("do Wall Slides, 10 reps, instead.")
+    /// or a prop that makes the step safe ("safe with the yoga block this step uses.").
     pub severity: &'static str,
     /// The modification, in words.
     pub text: String,
@@ -612,17 +613,24 @@ impl Builder<'_> {
                 continue;
             }
             for c in pose.contraindications.iter().filter(|c| c.condition == condition.id) {
+                let covered: Vec<String> =
+                    c.lifted_with.iter().filter(|p| used.contains(&p.as_str())).map(|p| prop_name(p)).collect();
+                if !covered.is_empty() {
+                    // The prop this step uses is what makes it safe: say so, not "change it".
+                    let text = format!(
+                        "safe with the {} this step uses. {}",
+                        covered.join(" and the ").to_lowercase(),
+                        plain(&c.modification, catalog)
+                    );
+                    mods.push(Modification { condition: condition.name.clone(), severity: "", text });
+                    continue;
+                }
                 let mut text = plain(&c.modification, catalog);
                 if let Some(instead) = &c.instead {
                     text.push_str(&format!(" Or do {} instead.", name(instead)));
                 }
                 if let Some(max) = c.max_hold {
                     text.push_str(&format!(" Hold at most {}.", vocabulary::length(max)));
-                }
-                let covered: Vec<String> =
-                    c.lifted_with.iter().filter(|p| used.contains(&p.as_str())).map(|p| prop_name(p)).collect();
-                if !covered.is_empty() {
-                    text.push_str(&format!(" This step already uses a {}.", covered.join(" and a ").to_lowercase()));
                 }
                 mods.push(Modification { condition: condition.name.clone(), severity: change_word(c.severity), text });
             }

@@ -444,10 +444,11 @@ impl Lowering<'_> {
             let item_span = self.span(&p);
             self.poisoned = false;
             let rule = p.as_rule();
-            let item = match self.item(p.clone()) {
+            let text = p.as_str();
+            let item = match self.item(p, item_span) {
                 Some(item) => item,
                 None => {
-                    self.word(&mut items, &mut words, p.as_str(), item_span);
+                    self.word(&mut items, &mut words, text, item_span);
                     continue;
                 }
             };
@@ -764,8 +765,7 @@ impl Lowering<'_> {
 
     /// A step item the grammar read (a dose, a side, props, a cue or an
     /// option); `None` for a word it did not know.
-    fn item(&mut self, pair: Pair<'_, Rule>) -> Option<StepItem> {
-        let span = self.span(&pair);
+    fn item(&mut self, pair: Pair<'_, Rule>, span: Span) -> Option<StepItem> {
         Some(match pair.as_rule() {
             // Only a count of breaths has a `b` in it: one look at the
             // text spares the common `hold 30s` and `8 reps` a walk of their tokens.
@@ -825,7 +825,7 @@ impl Lowering<'_> {
                 _ => {
                     let item_span = self.span(&p);
                     self.poisoned = false;
-                    let item = self.item(p).filter(|_| !self.poisoned).unwrap_or(StepItem::Invalid);
+                    let item = self.item(p, item_span).filter(|_| !self.poisoned).unwrap_or(StepItem::Invalid);
                     items.push(Spanned::new(item, item_span));
                 }
             }
