@@ -764,7 +764,9 @@ impl Lowering<'_> {
     }
 
     /// A step item the grammar read (a dose, a side, props, a cue or an
-    /// option); `None` for a word it did not know.
+    /// option); `None` for a word it did not know. Inlined: it is the inner
+    /// loop of reading a step.
+    #[inline(always)]
     fn item(&mut self, pair: Pair<'_, Rule>, span: Span) -> Option<StepItem> {
         Some(match pair.as_rule() {
             // Only a count of breaths has a `b` in it: one look at the

@@ -99,6 +99,11 @@ fn options_print_on_the_card_in_words_and_list_on_every_event_of_the_step() {
         "no option on the card"
     );
     assert!(html.contains("<b>Neck pain:</b> do Wall Slides, 10 reps, instead."));
+    // The teacher's deck of cards too.
+    let run = ws.run(&["build", "mixed.ybc", "--format", "html", "--layout", "cards", "-o", "cards.html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cards = std::fs::read_to_string(ws.path().join("cards.html")).expect("cards.html");
+    assert!(cards.contains("<b>Osteoporosis:</b> do Wall-Supported Scapular Retraction, 10 reps, instead."));
 
     let run = ws.run(&["build", "mixed.ybc", "--format", "json", "-o", "mixed.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
