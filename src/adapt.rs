@@ -75,7 +75,7 @@ pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &Settings, mode: Mode
         let mut props_needed: Vec<String> = Vec::new();
         for step in steps(&compiled.routine.body) {
             let Some(pose) = compiled.routine.catalog.pose_at(step.pose) else { continue };
-            match change(step, pose, &compiled.routine.catalog, &audience, mode) {
+            match change(&current, step, pose, &compiled.routine.catalog, &audience, mode) {
                 Some(Change::Edit(edit, needs)) => {
                     edits.push(edit);
                     props_needed.extend(needs);
@@ -147,7 +147,14 @@ fn unsafe_for(pose: &Pose, audience: &[String]) -> bool {
 }
 
 /// The change a step needs for the audience, if any.
-fn change(step: &Step, pose: &Pose, catalog: &Catalog, audience: &[String], mode: Mode) -> Option<Change> {
+fn change(
+    source: &str,
+    step: &Step,
+    pose: &Pose,
+    catalog: &Catalog,
+    audience: &[String],
+    mode: Mode,
+) -> Option<Change> {
     let used = |p: &String| step.props.iter().any(|u| &u.value == p);
     let optioned = |c: &str| step.options.iter().any(|o| o.conditions.iter().any(|x| x.value == c));
     let avoided: Vec<_> = pose
@@ -173,7 +180,10 @@ fn change(step: &Step, pose: &Pose, catalog: &Catalog, audience: &[String], mode
     }
     let conditions: Vec<&str> = avoided.iter().map(|c| c.condition.as_str()).collect();
     let who = who(catalog, &conditions);
-    let Some(other) = substitute(pose, &avoided, catalog, audience) else {
+    // The conditions the step's options are for are in the room too.
+    let mut everyone = audience.to_vec();
+    everyone.extend(step.options.iter().flat_map(|o| o.conditions.iter().map(|c| c.value.clone())));
+    let Some(other) = substitute(pose, &avoided, catalog, &everyone) else {
         return Some(Change::ByHand(format!(
             "no pose in the catalog replaces {} safely for {who}. {}",
             pose.english, first.modification
@@ -209,8 +219,23 @@ fn change(step: &Step, pose: &Pose, catalog: &Catalog, audience: &[String], mode
                     text.push_str(&format!(" rest {}", crate::vocabulary::written_range(rest.value)));
                 }
             }
-            if !props.is_empty() {
-                text.push_str(&format!(" with {}", props.join(", ")));
+            // The step's props the substitute can use too, and the props it needs.
+            let mut with: Vec<&str> = step
+                .props
+                .iter()
+                .map(|p| p.value.as_str())
+                .filter(|p| other.props.needs.iter().chain(&other.props.optional).any(|o| o == p))
+                .collect();
+            with.extend(props.iter().map(String::as_str).filter(|p| !step.props.iter().any(|u| u.value == *p)));
+            if !with.is_empty() {
+                text.push_str(&format!(" with {}", with.join(", ")));
+            }
+            // Options the teacher wrote for other people stay on the step.
+            for option in &step.options {
+                if let Some(written) = source.get(option.span.start..option.span.end) {
+                    text.push(' ');
+                    text.push_str(written);
+                }
             }
             let mut reason = reason;
             if !step.cues.is_empty() {
@@ -285,12 +310,12 @@ fn keep_time(step: &Step, pose: &Pose, other: &Pose) -> String {
     if let Some(hold) = other.hold {
         let longest = f64::from(hold.max.max(1));
         if target <= longest {
-            let h = target.round().clamp(f64::from(hold.min), longest);
+            let h = target.round().clamp(f64::from(hold.min).min(longest), longest);
             return format!("hold {}{side}", crate::vocabulary::written_seconds(h as u32));
         }
         // Longer than one hold: reps, each held as long as the pose allows.
         let n = (target / longest).ceil().max(1.0);
-        let h = (target / n).round().clamp(f64::from(hold.min), longest);
+        let h = (target / n).round().clamp(f64::from(hold.min).min(longest), longest);
         return format!("{} reps hold {}{side}", n as u32, crate::vocabulary::written_seconds(h as u32));
     }
     format!("{}s{side}", target.round() as u32)
@@ -316,10 +341,23 @@ fn props_line(text: &str, routine: &crate::routine::Routine, needed: &[String]) 
             reason,
         },
         None => {
-            // A new line at the top, after any opening comments.
-            let at = text.lines().take_while(|l| l.trim_start().starts_with('#')).map(|l| l.len() + 1).sum::<usize>();
-            let at = at.min(text.len());
-            Edit { span: Span::new(at, at), replacement: format!("props {}\n", missing.join(", ")), reason }
+            // A new line before the first statement (after the opening comments
+            // and blank lines), ended the way the file ends its lines.
+            let at = crate::syntax::lines(text)
+                .find(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+                .map_or(text.len(), |(start, _)| start);
+            let newline = if text.contains("\r\n") {
+                "\r\n"
+            } else if text.contains('\r') && !text.contains('\n') {
+                "\r"
+            } else {
+                "\n"
+            };
+            let mut line = format!("props {}{newline}", missing.join(", "));
+            if at == text.len() && !text.is_empty() && !text.ends_with(['\n', '\r']) {
+                line.insert_str(0, newline);
+            }
+            Edit { span: Span::new(at, at), replacement: line, reason }
         }
     })
 }

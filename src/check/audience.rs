@@ -56,8 +56,9 @@ pub(super) fn findings(
 }
 
 /// An option that is itself to avoid (or take care with) for a condition it
-/// is offered for: reported on the option's pose, whether or not the
-/// condition is in the audience (the option says someone has it).
+/// is offered for (whether or not the audience names it: the option says
+/// someone has it), or for another condition in the room (the person who takes
+/// it may have that one too): reported on the option's pose.
 fn options(
     context: &Context<'_>,
     step: &Step,
@@ -66,9 +67,12 @@ fn options(
     severity: Severity,
     out: &mut Vec<Diagnostic>,
 ) {
+    let audience = unique_audience(context);
     for option in &step.options {
         let Some(pose) = context.routine.catalog.pose_at(option.step.pose) else { continue };
-        for condition in &option.conditions {
+        let mut conditions: Vec<&Spanned<String>> = option.conditions.iter().collect();
+        conditions.extend(audience.iter().filter(|a| !option.conditions.iter().any(|c| c.value == a.value)));
+        for condition in conditions {
             let Some(c) =
                 pose.contraindications.iter().find(|c| c.condition == condition.value && c.severity == strength)
             else {
@@ -80,25 +84,38 @@ fn options(
                 continue;
             }
             let who = someone_with(context, &c.condition);
-            let message = match strength {
-                Strength::Avoid => format!(
+            let offered_for = option.conditions.iter().any(|o| o.value == c.condition);
+            let message = match (strength, offered_for) {
+                (Strength::Avoid, true) => format!(
                     "{}, offered for {who}, is itself not safe for them: {}",
                     pose.english,
                     lower_first(&c.reason)
                 ),
-                Strength::Caution => {
+                (Strength::Caution, true) => {
                     format!("{}, offered for {who}, needs care for them too: {}", pose.english, lower_first(&c.reason))
                 }
+                // Whoever takes the option may have another condition in the room too.
+                (Strength::Avoid, false) => format!(
+                    "{}, the option on this step, is not safe for {who}, who is in the class too: {}",
+                    pose.english,
+                    lower_first(&c.reason)
+                ),
+                (Strength::Caution, false) => format!(
+                    "{}, the option on this step, needs care for {who}, who is in the class too: {}",
+                    pose.english,
+                    lower_first(&c.reason)
+                ),
             };
             let mut help = sentence(&c.modification);
             if let Some(other) = c.instead.as_deref().and_then(|id| context.routine.catalog.pose(id)) {
                 help.push_str(&format!(" Offer {} (`or {} … for {}`).", other.english, other.id, condition.value));
             }
-            out.push(
-                Diagnostic::new(severity, code, option.step.name.span, message)
-                    .with_label(format!("offered for {}", condition_words(context, &condition.value)))
-                    .with_help(help),
-            );
+            let label = if offered_for {
+                format!("offered for {}", condition_words(context, &condition.value))
+            } else {
+                format!("take care with {}", condition_words(context, &condition.value))
+            };
+            out.push(Diagnostic::new(severity, code, option.step.name.span, message).with_label(label).with_help(help));
         }
     }
 }

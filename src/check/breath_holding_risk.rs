@@ -16,7 +16,7 @@ const CUE_CONDITIONS: [&str; 2] = [CONDITION, "pregnancy"];
 
 /// Words in a cue that ask for a held breath or a strain (matched in lower
 /// case, at word starts). English only.
-const STRAIN_PHRASES: [&str; 16] = [
+const STRAIN_PHRASES: [&str; 17] = [
     "hold your breath",
     "hold the breath",
     "hold breath",
@@ -32,15 +32,19 @@ const STRAIN_PHRASES: [&str; 16] = [
     "squeeze as hard",
     "strain",
     "valsalva",
-    "hold it in",
+    "breath-hold",
+    "kumbhaka",
 ];
 
-/// Words before a phrase, in the same clause, that make it advice against it
-/// ("don't hold your breath", "without straining").
-const NEGATIONS: [&str; 7] = ["don't", "do not", "dont", "never", "without", "no ", "avoid"];
+/// Words just before a phrase (at most three words before it) that make it
+/// advice against it ("don't hold your breath", "without straining").
+const NEGATIONS: [&str; 8] = ["don't", "dont", "not", "never", "without", "no", "avoid", "avoiding"];
 
-/// What a teacher can say instead.
-const STEADY_CUE: &str = "keep breathing: exhale as you lift";
+/// How many words before a phrase a negation may stand.
+const NEGATION_REACH: usize = 3;
+
+/// What a teacher can say instead, in place of the words that ask for a strain.
+const STEADY_CUE: &str = "keep breathing steadily";
 /// The longest static strength hold when the catalog gives no limit for the pose.
 const DEFAULT_LIMIT: u32 = 20;
 
@@ -75,48 +79,61 @@ appropriate in pregnancy).",
 fn check(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     cues(context, out);
     let Some(condition) = unique_audience(context).into_iter().find(|c| c.value == CONDITION) else { return };
+    let catalog = &context.routine.catalog;
     // A pose inside a sequence has the sequence's breaths, not a dose of the step's.
     for info in context.steps().iter().filter(|info| info.within.is_none()) {
-        let Some(hold) = &info.step.dose.hold else { continue };
-        let pose = info.pose;
-        let contraindication = pose.contraindications.iter().find(|c| c.condition == CONDITION);
-        let limit = match (contraindication.and_then(|c| c.max_hold), pose.focus) {
-            (Some(limit), Focus::Strength | Focus::Both) => limit,
-            (None, Focus::Strength) => DEFAULT_LIMIT,
-            _ => continue,
-        };
-        if hold.value.max <= limit {
-            continue;
+        // The people with high blood pressure do the option written for them, if any.
+        let option = info
+            .step
+            .options
+            .iter()
+            .find(|o| o.conditions.iter().any(|c| c.value == CONDITION))
+            .and_then(|o| catalog.pose_at(o.step.pose).map(|pose| (&o.step, pose)));
+        let (step, pose) = option.unwrap_or((info.step, info.pose));
+        if let Some(diagnostic) = long_hold(context, step, pose) {
+            out.push(with_audience_label(diagnostic, &condition));
         }
-        let shown = if hold.value.is_exact() {
-            format!("A {} {} hold", written_seconds(hold.value.max), pose.english)
-        } else {
-            format!("A {} hold of up to {}", pose.english, written_seconds(hold.value.max))
-        };
-        let reason = contraindication.map_or_else(
-            || "long, intense isometric holds and breath-holding push blood pressure up.".to_owned(),
-            |c| crate::vocabulary::lower_first(&c.reason),
-        );
-        let message = format!(
-            "{shown} is past the {} limit for {}: {reason}",
-            written_seconds(limit),
-            someone_with(context, CONDITION)
-        );
-        let fixed = written_range(Range { min: hold.value.min.min(limit), max: limit });
-        let mut help = format!("Shorten it to `hold {fixed}` and keep a steady breath");
-        if let (Some(reps), None, Focus::Strength) = (pose.reps, &info.step.dose.reps, pose.focus) {
-            help.push_str(&format!(
-                ", or switch to slow lifts (`{} {} reps tempo 4-0-4`)",
-                info.step.name.value, reps.max
-            ));
-        }
-        help.push('.');
-        let diagnostic = Diagnostic::new(Severity::Warning, RULE.info.name, hold.span, message)
+    }
+}
+
+/// A static strength hold past the pose's limit for high blood pressure.
+fn long_hold(context: &Context<'_>, step: &crate::routine::Step, pose: &crate::catalog::Pose) -> Option<Diagnostic> {
+    let hold = step.dose.hold.as_ref()?;
+    let contraindication = pose.contraindications.iter().find(|c| c.condition == CONDITION);
+    let limit = match (contraindication.and_then(|c| c.max_hold), pose.focus) {
+        (Some(limit), Focus::Strength | Focus::Both) => limit,
+        (None, Focus::Strength) => DEFAULT_LIMIT,
+        _ => return None,
+    };
+    if hold.value.max <= limit {
+        return None;
+    }
+    let shown = if hold.value.is_exact() {
+        format!("A {} {} hold", written_seconds(hold.value.max), pose.english)
+    } else {
+        format!("A {} hold of up to {}", pose.english, written_seconds(hold.value.max))
+    };
+    let reason = contraindication.map_or_else(
+        || "long, intense isometric holds and breath-holding push blood pressure up.".to_owned(),
+        |c| crate::vocabulary::lower_first(&c.reason),
+    );
+    let message = format!(
+        "{shown} is past the {} limit for {}: {reason}",
+        written_seconds(limit),
+        someone_with(context, CONDITION)
+    );
+    let fixed = written_range(Range { min: hold.value.min.min(limit), max: limit });
+    let mut help = format!("Shorten it to `hold {fixed}` and keep a steady breath");
+    if let (Some(reps), None, Focus::Strength) = (pose.reps, &step.dose.reps, pose.focus) {
+        help.push_str(&format!(", or switch to slow lifts (`{} {} reps tempo 4-0-4`)", step.name.value, reps.max));
+    }
+    help.push('.');
+    Some(
+        Diagnostic::new(Severity::Warning, RULE.info.name, hold.span, message)
             .with_label(format!("longer than {}", written_seconds(limit)))
             .with_help(help)
-            .with_fix(hold.span, fixed);
-        out.push(with_audience_label(diagnostic, &condition));
-    }
+            .with_fix(hold.span, fixed),
+    )
 }
 
 /// Cues that ask for a held breath or a strain, with high blood pressure or
@@ -150,24 +167,56 @@ fn cues(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "Ask for a steady breath instead, for example \"{STEADY_CUE}\", and an effort that stays easy to \
                      breathe through."
                 ))
-                .with_fix(cue.span, format!("\"{STEADY_CUE}\""));
+                .with_fix(cue.span, format!("\"{}\"", steadied(&cue.value)));
             out.push(with_audience_label(diagnostic, condition));
         }
     }
 }
 
-/// The first phrase in `cue` that asks for a held breath or a strain, unless
-/// its clause says not to.
+/// The first phrase in `cue` that asks for a held breath or a strain, as
+/// whole words, unless a negation stands just before it.
 fn strain_phrase(cue: &str) -> Option<&'static str> {
     let lower = cue.to_lowercase().replace('\u{2019}', "'");
     STRAIN_PHRASES.into_iter().find(|phrase| {
         lower.match_indices(phrase).any(|(at, _)| {
             let before = lower.get(..at).unwrap_or("");
-            let at_word_start = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower.get(at + phrase.len()..).unwrap_or("");
+            let whole = before.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && after.chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '-');
             let clause = before.rsplit([',', '.', ';', ':', '!', '?']).next().unwrap_or(before);
-            at_word_start && !NEGATIONS.iter().any(|n| clause.contains(n))
+            let near: Vec<&str> = clause.split_whitespace().rev().take(NEGATION_REACH).collect();
+            whole
+                && !near
+                    .iter()
+                    .any(|w| NEGATIONS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
         })
     })
+}
+
+/// The cue with the clauses that ask for a held breath or a strain replaced
+/// by a steady-breath one, the rest kept ("knees over ankles, keep breathing
+/// steadily").
+fn steadied(cue: &str) -> String {
+    let mut out = String::new();
+    let mut replaced = false;
+    for (i, clause) in cue.split(',').enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if strain_phrase(clause).is_some() {
+            if !replaced {
+                let lead = clause.len() - clause.trim_start().len();
+                out.push_str(clause.get(..lead).unwrap_or(""));
+                out.push_str(STEADY_CUE);
+            } else {
+                out.pop();
+            }
+            replaced = true;
+        } else {
+            out.push_str(clause);
+        }
+    }
+    if replaced { out } else { STEADY_CUE.to_owned() }
 }
 
 #[cfg(test)]
@@ -182,6 +231,8 @@ mod tests {
             "hold the breath at the top",
             "squeeze as hard as you can",
             "don't breathe, just strain",
+            "Never let the hips drop and hold your breath at the top",
+            "kumbhaka: a breath-hold after the inhale",
         ] {
             assert!(strain_phrase(cue).is_some(), "{cue}");
         }
@@ -194,8 +245,22 @@ mod tests {
             "exhale as you lift",
             "hold the pose for five breaths",
             "restrain the urge to rush",
+            "a strain-free lift",
         ] {
             assert_eq!(strain_phrase(cue), None, "{cue}");
         }
+    }
+
+    #[test]
+    fn only_the_clause_that_asks_for_a_strain_is_replaced() {
+        assert_eq!(
+            super::steadied("Knees over ankles, hold your breath at the top"),
+            "Knees over ankles, keep breathing steadily"
+        );
+        assert_eq!(super::steadied("bear down"), "keep breathing steadily");
+        assert_eq!(
+            super::steadied("inhale, then hold your breath at the top, squeeze hard"),
+            "inhale, keep breathing steadily"
+        );
     }
 }

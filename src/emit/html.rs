@@ -597,6 +597,10 @@ impl Builder<'_> {
             let mut text = format!("do {}", other.english);
             if !dose.is_empty() {
                 text.push_str(&format!(", {dose}"));
+                // An option takes the step's sets: say that its dose is for each.
+                if step.dose.set_count() > 1 {
+                    text.push_str(" each set");
+                }
             }
             if !option.step.props.is_empty() {
                 let props: Vec<String> = option.step.props.iter().map(|p| prop_name(&p.value).to_lowercase()).collect();

@@ -810,6 +810,18 @@ impl Resolver<'_> {
                 StepItem::Cue(cue) => cues.push(Spanned::new(cue.clone(), span)),
                 StepItem::Stray(word) => self.diagnostics.push(stray(span, word, &STEP_WORDS, "a step")),
                 StepItem::Invalid => dose.invalid = true,
+                StepItem::Option(_) => self.diagnostics.push(
+                    Diagnostic::error(
+                        "dose",
+                        span,
+                        format!("{} is a sequence, and an option for some people goes on a pose's step.", run.name),
+                    )
+                    .with_label("an option on a sequence")
+                    .with_help(
+                        "Write the sequence's poses as steps of their own and give the pose the option, or offer the \
+                         people a step of their own in a note.",
+                    ),
+                ),
                 _ => self.diagnostics.push(
                     Diagnostic::error(
                         "dose",

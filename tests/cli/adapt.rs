@@ -111,9 +111,26 @@ fn with_high_blood_pressure_holds_come_to_the_limit_and_no_cue_asks_to_hold_the_
     let adapted = run.stdout;
     assert!(adapted.contains("  plank hold 20s\n") || adapted.contains("  plank hold 30s\n"), "{adapted}");
     assert!(!adapted.contains("hold your breath"), "{adapted}");
-    assert!(adapted.contains("\"keep breathing: exhale as you lift\""), "{adapted}");
+    assert!(adapted.contains("\"inhale, keep breathing steadily\""), "{adapted}");
     ws.file("adapted.ybc", &adapted);
     let check = ws.run(&["check", "--format", "json", "--audience", "high-blood-pressure", "adapted.ybc"]);
     let left: Vec<_> = findings(&check.stdout).into_iter().filter(|f| f["rule"] == "breath-holding-risk").collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_props_line_added_to_a_crlf_file_is_its_own_line_after_the_opening_comments() {
+    let ws = Workspace::new();
+    ws.file(
+        "class.ybc",
+        "# Monday class\r\n# back strength\r\naudience osteoporosis\r\nstrength:\r\n  locust hold 20s\r\ncooldown:\r\n  childs-pose hold 1m\r\n",
+    );
+    let run = ws.run(&["build", "class.ybc", "--adapt", "--format", "ybc"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("# Monday class\r\n# back strength\r\nprops wall\r\naudience osteoporosis\r\n"),
+        "{:?}",
+        run.stdout
+    );
+    assert_eq!(run.stderr.matches("The props line lists").count(), 1, "{}", run.stderr);
 }

@@ -95,7 +95,7 @@ fn options_print_on_the_card_in_words_and_list_on_every_event_of_the_step() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(ws.path().join("mixed.html")).expect("mixed.html");
     assert!(
-        html.contains("<b>Osteoporosis:</b> do Wall-Supported Scapular Retraction, 10 reps, instead."),
+        html.contains("<b>Osteoporosis:</b> do Wall-Supported Scapular Retraction, 10 reps each set, instead."),
         "no option on the card"
     );
     assert!(html.contains("<b>Neck pain:</b> do Wall Slides, 10 reps, instead."));
@@ -103,7 +103,7 @@ fn options_print_on_the_card_in_words_and_list_on_every_event_of_the_step() {
     let run = ws.run(&["build", "mixed.ybc", "--format", "html", "--layout", "cards", "-o", "cards.html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let cards = std::fs::read_to_string(ws.path().join("cards.html")).expect("cards.html");
-    assert!(cards.contains("<b>Osteoporosis:</b> do Wall-Supported Scapular Retraction, 10 reps, instead."));
+    assert!(cards.contains("<b>Osteoporosis:</b> do Wall-Supported Scapular Retraction, 10 reps each set, instead."));
 
     let run = ws.run(&["build", "mixed.ybc", "--format", "json", "-o", "mixed.json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -133,4 +133,28 @@ fn fmt_writes_an_option_in_its_canonical_form_and_keeps_its_meaning() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let tidy = std::fs::read_to_string(ws.path().join("messy.ybc")).expect("messy.ybc");
     assert_eq!(tidy, "strength:\n  locust hold 20s or wall-slides 10 reps with wall for osteoporosis\n");
+}
+
+#[test]
+fn an_option_is_checked_for_everyone_in_the_room_and_for_the_hold_limit_of_its_people() {
+    // Bridge offered for osteoporosis is to take care with for neck pain too.
+    let run = check_json(
+        "audience osteoporosis, neck-pain\nstrength:\n  locust hold 20s with block or bridge 3 reps hold 20s for osteoporosis\n",
+    );
+    let found = findings(&run.stdout);
+    let option: Vec<_> = found.iter().filter(|f| f["start"]["column"] == 33).collect();
+    assert!(
+        option.iter().any(|f| f["message"].as_str().is_some_and(|m| m.contains("who is in the class too"))),
+        "{found:?}"
+    );
+    // With high blood pressure, the option's hold is what those people hold.
+    let run = check_json(
+        "audience high-blood-pressure\nstrength:\n  plank hold 40s or locust hold 45s for high-blood-pressure\n",
+    );
+    let holds: Vec<String> = findings(&run.stdout)
+        .iter()
+        .filter(|f| f["rule"] == "breath-holding-risk")
+        .map(|f| format!("{}:{}", f["start"]["line"], f["start"]["column"]))
+        .collect();
+    assert_eq!(holds, vec!["3:33"], "the locust's 45 s, not the plank's 40 s");
 }
