@@ -17,9 +17,10 @@ use std::sync::Arc;
 
 use crate::catalog::{Catalog, Laterality, Pose, Severity as Strength};
 use crate::check::Settings;
-use crate::routine::{Item, Sides, Step};
+use crate::routine::{Sides, Step};
 use crate::span::{LineIndex, Span};
-use crate::{Applied, compile_with};
+use crate::vocabulary::someone_with;
+use crate::{Applied, Edit, apply_edits, compile_with};
 
 /// How a contraindicated step is changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,7 +74,9 @@ pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &Settings, mode: Mode
             .collect();
         let mut edits: Vec<Edit> = Vec::new();
         let mut props_needed: Vec<String> = Vec::new();
-        for step in steps(&compiled.routine.body) {
+        // Not a sequence's step: a sequence is changed by writing its poses
+        // out, which is the teacher's to do.
+        for (step, _) in compiled.routine.steps().into_iter().filter(|(step, _)| step.sequence.is_none()) {
             let Some(pose) = compiled.routine.catalog.pose_at(step.pose) else { continue };
             match change(&current, step, pose, &compiled.routine.catalog, &audience, mode) {
                 Some(Change::Edit(edit, needs)) => {
@@ -105,18 +108,11 @@ pub fn adapt(text: &str, catalog: &Arc<Catalog>, settings: &Settings, mode: Mode
         if edits.is_empty() {
             break;
         }
-        let (next, applied) = apply(&current, &lines, edits);
+        let (next, applied) = apply_edits(&current, edits);
         changes.extend(applied);
         current = next;
     }
     Adapted { text: current, changes, by_hand }
-}
-
-/// One edit of the text.
-struct Edit {
-    span: Span,
-    replacement: String,
-    reason: String,
 }
 
 enum Change {
@@ -124,21 +120,6 @@ enum Change {
     Edit(Edit, Vec<String>),
     /// No safe change: what to do by hand.
     ByHand(String),
-}
-
-/// Every pose step in order (not the poses of sequences: a sequence is
-/// changed by writing its poses out, which is the teacher's to do).
-fn steps(items: &[Item]) -> Vec<&Step> {
-    let mut out = Vec::new();
-    for item in items {
-        match item {
-            Item::Section(s) => out.extend(steps(&s.body)),
-            Item::Rounds(r) => out.extend(steps(&r.body)),
-            Item::Step(step) if step.sequence.is_none() => out.push(step),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Whether `pose` is to avoid (or take care with) for a condition in `audience`.
@@ -173,13 +154,13 @@ fn change(
         let reason = format!(
             "{} is safe for {} with a {name}, so the step uses one: {}",
             pose.english,
-            who(catalog, &conditions),
+            someone_with(catalog, &conditions),
             crate::vocabulary::lower_first(&first.modification)
         );
         return Some(Change::Edit(Edit { span: Span::new(at, at), replacement, reason }, vec![prop.clone()]));
     }
     let conditions: Vec<&str> = avoided.iter().map(|c| c.condition.as_str()).collect();
-    let who = who(catalog, &conditions);
+    let who = someone_with(catalog, &conditions);
     // The conditions the step's options are for are in the room too.
     let mut everyone = audience.to_vec();
     everyone.extend(step.options.iter().flat_map(|o| o.conditions.iter().map(|c| c.value.clone())));
@@ -360,48 +341,6 @@ fn props_line(text: &str, routine: &crate::routine::Routine, needed: &[String]) 
             Edit { span: Span::new(at, at), replacement: line, reason }
         }
     })
-}
-
-/// Makes `edits`, last first so that spans stay valid; an edit that overlaps
-/// one already made is skipped (the next round makes it if it is still due).
-fn apply(text: &str, lines: &LineIndex, mut edits: Vec<Edit>) -> (String, Vec<Applied>) {
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = text.to_owned();
-    let mut applied = Vec::new();
-    let mut limit = usize::MAX;
-    for edit in edits.into_iter().rev() {
-        if edit.span.end > limit || !out.is_char_boundary(edit.span.start) || !out.is_char_boundary(edit.span.end) {
-            continue;
-        }
-        let before = out.get(edit.span.start..edit.span.end).unwrap_or("").to_owned();
-        out.replace_range(edit.span.start..edit.span.end, &edit.replacement);
-        limit = edit.span.start;
-        applied.push(Applied {
-            line: lines.line(edit.span.start),
-            before,
-            after: edit.replacement,
-            reason: edit.reason,
-        });
-    }
-    applied.reverse();
-    (out, applied)
-}
-
-/// "someone with osteoporosis or neck pain": who the change is for.
-fn who(catalog: &Catalog, conditions: &[&str]) -> String {
-    if let [one] = conditions
-        && let Some(who) = catalog.condition(one).and_then(|c| c.who.clone())
-    {
-        return who;
-    }
-    let names: Vec<String> = conditions
-        .iter()
-        .map(|c| catalog.condition(c).map_or_else(|| c.replace('-', " "), |c| crate::vocabulary::lower_first(&c.name)))
-        .collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("someone with {} or {last}", rest.join(", ")),
-        _ => format!("someone with {}", names.join("")),
-    }
 }
 
 /// A dose as written (`8 reps hold 9s each side`) in words: `8 reps, each held 9 s, each side`.

@@ -155,29 +155,54 @@ pub fn fix_safe(text: &str, catalog: &Arc<Catalog>, settings: &check::Settings) 
 
 /// Applies the fixes of the diagnostics `keep` picks, as [`apply_fixes`] does.
 fn apply_where(text: &str, diagnostics: &[Diagnostic], keep: impl Fn(&Diagnostic) -> bool) -> (String, Vec<Applied>) {
+    let edits = diagnostics
+        .iter()
+        .filter(|d| keep(d))
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let reason = match &d.help {
+                Some(help) => format!("{} {}", d.message, help),
+                None => d.message.clone(),
+            };
+            Some(Edit { span: fix.span, replacement: fix.replacement.clone(), reason })
+        })
+        .collect();
+    apply_edits(text, edits)
+}
+
+/// One edit of a routine's text, and why.
+pub(crate) struct Edit {
+    pub(crate) span: span::Span,
+    pub(crate) replacement: String,
+    pub(crate) reason: String,
+}
+
+/// Makes `edits`, last first so that earlier spans stay valid; an edit that
+/// overlaps one already made, or that does not fall on the text's character
+/// boundaries, is skipped. Lines are those of `text`.
+pub(crate) fn apply_edits(text: &str, mut edits: Vec<Edit>) -> (String, Vec<Applied>) {
     let lines = span::LineIndex::new(text);
-    let mut fixes: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.fix.is_some() && keep(d)).collect();
-    fixes.sort_by_key(|d| d.fix.as_ref().map(|f| (f.span.start, f.span.end)));
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = text.to_owned();
     let mut applied = Vec::new();
     let mut limit = usize::MAX;
-    for d in fixes.iter().rev() {
-        let Some(fix) = &d.fix else { continue };
-        if fix.span.end > limit
-            || fix.span.end > out.len()
-            || !out.is_char_boundary(fix.span.start)
-            || !out.is_char_boundary(fix.span.end)
+    for edit in edits.into_iter().rev() {
+        if edit.span.end > limit
+            || edit.span.end > out.len()
+            || !out.is_char_boundary(edit.span.start)
+            || !out.is_char_boundary(edit.span.end)
         {
             continue;
         }
-        let before = out.get(fix.span.start..fix.span.end).unwrap_or("").to_owned();
-        out.replace_range(fix.span.start..fix.span.end, &fix.replacement);
-        limit = fix.span.start;
-        let reason = match &d.help {
-            Some(help) => format!("{} {}", d.message, help),
-            None => d.message.clone(),
-        };
-        applied.push(Applied { line: lines.line(fix.span.start), before, after: fix.replacement.clone(), reason });
+        let before = out.get(edit.span.start..edit.span.end).unwrap_or("").to_owned();
+        out.replace_range(edit.span.start..edit.span.end, &edit.replacement);
+        limit = edit.span.start;
+        applied.push(Applied {
+            line: lines.line(edit.span.start),
+            before,
+            after: edit.replacement,
+            reason: edit.reason,
+        });
     }
     applied.reverse();
     (out, applied)

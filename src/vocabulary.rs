@@ -128,6 +128,28 @@ pub fn lower_first(text: &str) -> String {
     }
 }
 
+/// "neck pain": a condition's name in running text (its id in words when the
+/// catalog does not know it).
+pub fn condition_words(catalog: &crate::catalog::Catalog, condition: &str) -> String {
+    lower_first(&catalog.condition(condition).map_or_else(|| condition.replace('-', " "), |c| c.name.clone()))
+}
+
+/// "someone with neck pain", or the condition's own way of naming a person
+/// ("someone who is pregnant"); for several conditions, "someone with
+/// osteoporosis or neck pain".
+pub fn someone_with(catalog: &crate::catalog::Catalog, conditions: &[&str]) -> String {
+    if let [one] = conditions
+        && let Some(who) = catalog.condition(one).and_then(|c| c.who.clone())
+    {
+        return who;
+    }
+    let names: Vec<String> = conditions.iter().map(|c| condition_words(catalog, c)).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("someone with {} or {last}", rest.join(", ")),
+        _ => format!("someone with {}", names.join("")),
+    }
+}
+
 /// The text as a sentence: a capital first letter and a full stop.
 pub fn sentence(text: &str) -> String {
     let mut out = capitalize(text.trim());

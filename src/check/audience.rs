@@ -133,16 +133,12 @@ pub(super) fn unique_audience(context: &Context<'_>) -> Vec<Spanned<String>> {
 
 /// "someone with neck pain": the condition as a teacher says it.
 pub(super) fn someone_with(context: &Context<'_>, condition: &str) -> String {
-    match context.routine.catalog.condition(condition).and_then(|c| c.who.clone()) {
-        Some(who) => who,
-        None => format!("someone with {}", condition_words(context, condition)),
-    }
+    crate::vocabulary::someone_with(&context.routine.catalog, &[condition])
 }
 
 /// "neck pain": the condition's name in running text.
 fn condition_words(context: &Context<'_>, condition: &str) -> String {
-    let name = context.routine.catalog.condition(condition).map_or(condition.replace('-', " "), |c| c.name.clone());
-    lower_first(&name)
+    crate::vocabulary::condition_words(&context.routine.catalog, condition)
 }
 
 /// The related label on the audience entry, when it was written in the routine.

@@ -155,8 +155,13 @@ struct AlternativeNode<'a> {
 pub fn render(routine: &Routine, plan: &Plan, text: &str, source_name: &str, adaptations: &[crate::Applied]) -> String {
     let lines = LineIndex::new(text);
     let meta = &routine.meta;
-    let mut with_options = HashMap::new();
-    steps_with_options(&routine.body, &mut with_options);
+    // The steps that offer options, by where they start (a plan event keeps its step's span).
+    let with_options: HashMap<usize, &Step> = routine
+        .steps()
+        .into_iter()
+        .filter(|(step, _)| !step.options.is_empty())
+        .map(|(step, _)| (step.span.start, step))
+        .collect();
     let document = Document {
         format: "ybc-timeline",
         version: FORMAT_VERSION,
@@ -323,20 +328,6 @@ fn timeline_event<'a>(
                 })
             })
             .collect(),
-    }
-}
-
-/// The steps that offer options, by where they start (a plan event keeps its step's span).
-fn steps_with_options<'a>(items: &'a [Item], found: &mut HashMap<usize, &'a Step>) {
-    for item in items {
-        match item {
-            Item::Section(s) => steps_with_options(&s.body, found),
-            Item::Rounds(r) => steps_with_options(&r.body, found),
-            Item::Step(step) if !step.options.is_empty() => {
-                found.insert(step.span.start, step);
-            }
-            _ => {}
-        }
     }
 }
 
